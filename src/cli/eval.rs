@@ -1,0 +1,105 @@
+//! `skillscan eval`.
+
+use std::io::{self, BufWriter, Write};
+
+use anyhow::{Context, Result, bail};
+use clap::Args;
+
+use skillscan::eval::{Prf, Report, evaluate};
+use skillscan::report::SCHEMA;
+
+use super::{Exit, Format, GlobalArgs};
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Gold files (JSON lines): SkillSpan style or `{"id","text","skills"}` documents.
+    #[arg(required = true, value_name = "GOLD")]
+    pub files: Vec<String>,
+    /// Output format (`table` or `json`).
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// How many false positives and negatives to list.
+    #[arg(long, default_value_t = 15)]
+    pub top: usize,
+    /// For span files: the source whose overlap scores are checked against --min-* (default: all).
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Exit 1 if recall (overlap, or document-level) is below this.
+    #[arg(long, value_name = "R")]
+    pub min_recall: Option<f64>,
+    /// Exit 1 if precision (overlap, or document-level) is below this.
+    #[arg(long, value_name = "P")]
+    pub min_precision: Option<f64>,
+}
+
+fn prf_line(label: &str, p: &Prf) -> String {
+    format!(
+        "  {label:<8} P {:.3}  R {:.3}  F1 {:.3}   ({} of {} predicted correct, {} of {} gold found)",
+        p.precision, p.recall, p.f1, p.true_positives, p.predicted, p.gold_found, p.gold
+    )
+}
+
+pub fn run(global: &GlobalArgs, args: &EvalArgs) -> Result<Exit> {
+    let scanner = global.scanner()?;
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut below = false;
+    for file in &args.files {
+        let text = std::fs::read_to_string(file).with_context(|| format!("{file}: cannot read"))?;
+        let report: Report = evaluate(&scanner, file, &text, args.top)?;
+        let checked = match &report.documents {
+            Some(d) => Some(*d),
+            None => {
+                let want = args.source.as_deref().unwrap_or("all");
+                match report.source(want) {
+                    Some(s) => Some(s.overlap),
+                    None if args.min_recall.is_some() || args.min_precision.is_some() => {
+                        bail!("{file}: no sentences with source '{want}'")
+                    }
+                    None => None,
+                }
+            }
+        };
+        match args.format {
+            Format::Table => {
+                writeln!(out, "{file}")?;
+                for s in &report.spans {
+                    writeln!(out, " source {} ({} sentences)", s.source, s.sentences)?;
+                    writeln!(out, "{}", prf_line("strict", &s.strict))?;
+                    writeln!(out, "{}", prf_line("overlap", &s.overlap))?;
+                }
+                if let Some(d) = &report.documents {
+                    writeln!(out, "{}", prf_line("skills", d))?;
+                }
+                for (title, list) in [("false positives", &report.false_positives), ("false negatives", &report.false_negatives)] {
+                    let items: Vec<String> = list.iter().map(|e| format!("{} ({})", e.item, e.count)).collect();
+                    writeln!(out, " top {title}: {}", if items.is_empty() { "none".into() } else { items.join(", ") })?;
+                }
+            }
+            Format::Json | Format::Jsonl => {
+                let v = serde_json::json!({ "schema": SCHEMA, "file": file, "report": report });
+                if args.format == Format::Json {
+                    serde_json::to_writer_pretty(&mut out, &v)?;
+                } else {
+                    serde_json::to_writer(&mut out, &v)?;
+                }
+                writeln!(out)?;
+            }
+        }
+        if let Some(p) = checked {
+            if args.min_recall.is_some_and(|m| p.recall < m) || args.min_precision.is_some_and(|m| p.precision < m) {
+                below = true;
+                out.flush()?;
+                eprintln!(
+                    "skillscan: {file}: below target: precision {:.3} (min {}), recall {:.3} (min {})",
+                    p.precision,
+                    args.min_precision.map_or("-".into(), |m| m.to_string()),
+                    p.recall,
+                    args.min_recall.map_or("-".into(), |m| m.to_string())
+                );
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if below { Exit::Partial } else { Exit::Ok })
+}

@@ -1,0 +1,78 @@
+//! `skillscan scan`.
+
+use std::io::{self, BufWriter, Write};
+
+use anyhow::Result;
+use clap::Args;
+use rayon::prelude::*;
+
+use skillscan::Extraction;
+use skillscan::report::json::ScanDoc;
+use skillscan::report::table::{self, Style};
+
+use super::{Exit, Format, GlobalArgs, read_input};
+
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Files to scan; `-` (or nothing) reads standard input.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<String>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+pub fn run(global: &GlobalArgs, args: &ScanArgs) -> Result<Exit> {
+    let scanner = global.scanner()?;
+    let files: Vec<String> = if args.files.is_empty() { vec!["-".into()] } else { args.files.clone() };
+    // Read and scan in parallel; results come back in input order.
+    let results: Vec<Result<(super::Input, Extraction)>> = files
+        .par_iter()
+        .map(|f| {
+            let input = read_input(f)?;
+            let ex = Extraction::new(&scanner, &input.text);
+            Ok((input, ex))
+        })
+        .collect();
+    let style = Style { color: global.color() };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut failed = 0;
+    for (i, r) in results.iter().enumerate() {
+        match r {
+            Err(e) => {
+                failed += 1;
+                out.flush()?;
+                eprintln!("skillscan: error: {e:#}");
+            }
+            Ok((input, ex)) => {
+                for w in &input.warnings {
+                    eprintln!("skillscan: warning: {}: {w}", input.name);
+                }
+                let doc = ScanDoc::new(scanner.lexicon(), &input.name, &input.text, &input.warnings, ex);
+                match args.format {
+                    Format::Table => {
+                        if i > 0 {
+                            writeln!(out)?;
+                        }
+                        table::write_scan(&mut out, &doc, style)?;
+                    }
+                    Format::Json => {
+                        serde_json::to_writer_pretty(&mut out, &doc)?;
+                        writeln!(out)?;
+                    }
+                    Format::Jsonl => {
+                        serde_json::to_writer(&mut out, &doc)?;
+                        writeln!(out)?;
+                    }
+                }
+            }
+        }
+    }
+    out.flush()?;
+    Ok(match failed {
+        0 => Exit::Ok,
+        n if n == results.len() => Exit::Error,
+        _ => Exit::Partial,
+    })
+}

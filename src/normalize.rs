@@ -1,0 +1,285 @@
+//! Text folding for matching, with a map from folded offsets back to the original bytes.
+//!
+//! Folding does, in one pass:
+//! - Unicode compatibility decomposition (NFKD) with combining marks dropped, so full-width
+//!   letters, ligatures and accented letters become plain (`ﬁ` → `fi`, `naïve` → `naive`);
+//! - curly quotes to `'` and `"`; hyphens, dashes and underscores to a space;
+//! - every run of whitespace (and control characters) to one space, none at the start;
+//! - non-ASCII letters to lowercase. ASCII case is kept: the scanner matches case-insensitively
+//!   and needs the case for case-sensitive forms and camel-case boundaries.
+//!
+//! ASCII text maps one byte to one byte, so the offset map is sparse: it records only where the
+//! folded text stops moving in step with the original (a dropped space, a multi-byte
+//! character), and a lookup is a binary search.
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+/// How an ASCII byte folds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Copy,
+    Space,
+    NonAscii,
+}
+
+static CLASS: [Class; 256] = {
+    let mut t = [Class::Copy; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = if i >= 0x80 {
+            Class::NonAscii
+        } else if i <= 0x20 || i == 0x7f || i == b'-' as usize || i == b'_' as usize {
+            Class::Space
+        } else {
+            Class::Copy
+        };
+        i += 1;
+    }
+    t
+};
+
+/// The start of a run in the offset map. In an identity run each folded byte maps to one
+/// original byte; an opaque run is one original character folded to some other bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Mark {
+    norm: u32,
+    orig: u32,
+    opaque: bool,
+}
+
+/// Folded text plus the map back to the original.
+#[derive(Clone, Debug, Default)]
+pub struct Normalized {
+    text: String,
+    marks: Vec<Mark>,
+    orig_len: usize,
+}
+
+struct Folder<'a> {
+    out: &'a mut String,
+    marks: &'a mut Vec<Mark>,
+}
+
+impl Folder<'_> {
+    /// Pushes a mark if the identity run no longer lines up with `orig`.
+    #[inline]
+    fn sync(&mut self, orig: usize) {
+        let norm = self.out.len();
+        match self.marks.last() {
+            Some(m) if !m.opaque && (m.orig as usize).wrapping_sub(m.norm as usize) == orig.wrapping_sub(norm) => {}
+            _ => self.marks.push(Mark {
+                norm: norm as u32,
+                orig: orig as u32,
+                opaque: false,
+            }),
+        }
+    }
+
+    #[inline]
+    fn last_is_space(&self) -> bool {
+        self.out.is_empty() || self.out.as_bytes()[self.out.len() - 1] == b' '
+    }
+
+    /// Folds one non-ASCII character starting at original offset `orig`.
+    fn fold_char(&mut self, c: char, orig: usize) {
+        let start = self.out.len();
+        match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{00B4}' | '\u{02BC}' => {
+                self.out.push('\'')
+            }
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => {
+                self.out.push('"')
+            }
+            // Soft hyphen, zero-width characters and the byte-order mark vanish.
+            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
+            // Dashes and minus signs separate words like a hyphen does.
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => {
+                if !self.last_is_space() {
+                    self.out.push(' ')
+                }
+            }
+            c if c.is_whitespace() || c.is_control() => {
+                if !self.last_is_space() {
+                    self.out.push(' ')
+                }
+            }
+            c => decompose_compatible(c, |d| {
+                if is_combining_mark(d) {
+                    return;
+                }
+                if d.is_ascii() {
+                    if CLASS[d as usize] == Class::Space {
+                        if !self.last_is_space() {
+                            self.out.push(' ');
+                        }
+                    } else {
+                        self.out.push(d);
+                    }
+                } else {
+                    for l in d.to_lowercase() {
+                        self.out.push(l);
+                    }
+                }
+            }),
+        }
+        if self.out.len() > start {
+            self.marks.push(Mark {
+                norm: start as u32,
+                orig: orig as u32,
+                opaque: true,
+            });
+        }
+    }
+}
+
+impl Normalized {
+    /// Folds `text`.
+    ///
+    /// # Panics
+    /// Panics if `text` is 4 GiB or longer; offsets are stored as `u32`.
+    pub fn new(text: &str) -> Normalized {
+        assert!(text.len() < u32::MAX as usize, "documents must be smaller than 4 GiB");
+        let mut out = String::with_capacity(text.len());
+        let mut marks = Vec::new();
+        let bytes = text.as_bytes();
+        let mut f = Folder {
+            out: &mut out,
+            marks: &mut marks,
+        };
+        let mut i = 0;
+        while i < bytes.len() {
+            // Copy the longest run of plain bytes in one go.
+            let run_start = i;
+            while i < bytes.len() && CLASS[bytes[i] as usize] == Class::Copy {
+                i += 1;
+            }
+            if i > run_start {
+                f.sync(run_start);
+                f.out.push_str(&text[run_start..i]);
+            }
+            if i >= bytes.len() {
+                break;
+            }
+            match CLASS[bytes[i] as usize] {
+                Class::Space => {
+                    if !f.last_is_space() {
+                        f.sync(i);
+                        f.out.push(' ');
+                    }
+                    i += 1;
+                }
+                Class::NonAscii => {
+                    let c = text[i..].chars().next().expect("i is on a char boundary");
+                    f.fold_char(c, i);
+                    i += c.len_utf8();
+                }
+                Class::Copy => unreachable!(),
+            }
+        }
+        Normalized {
+            text: out,
+            marks,
+            orig_len: text.len(),
+        }
+    }
+
+    /// The folded text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    fn mark_index(&self, pos: usize) -> Option<usize> {
+        let i = self.marks.partition_point(|m| m.norm as usize <= pos);
+        i.checked_sub(1)
+    }
+
+    /// Maps a folded offset where a match starts to the original offset.
+    pub fn orig_start(&self, pos: usize) -> usize {
+        match self.mark_index(pos) {
+            None => pos.min(self.orig_len),
+            Some(i) => {
+                let m = self.marks[i];
+                if m.opaque {
+                    m.orig as usize
+                } else {
+                    m.orig as usize + (pos - m.norm as usize)
+                }
+            }
+        }
+    }
+
+    /// Maps a folded offset where a match ends (exclusive) to the original offset.
+    pub fn orig_end(&self, pos: usize) -> usize {
+        if pos == 0 {
+            return self.orig_start(0);
+        }
+        match self.mark_index(pos - 1) {
+            None => pos.min(self.orig_len),
+            Some(i) => {
+                let m = self.marks[i];
+                if m.opaque {
+                    self.marks.get(i + 1).map_or(self.orig_len, |n| n.orig as usize).max(m.orig as usize)
+                } else {
+                    m.orig as usize + (pos - m.norm as usize)
+                }
+            }
+        }
+        .min(self.orig_len)
+    }
+}
+
+/// Folds a lexicon surface form: the same folding as [`Normalized::new`], trimmed.
+pub fn normalize_form(form: &str) -> String {
+    let n = Normalized::new(form);
+    n.text.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_like_the_spec_says() {
+        let cases: &[(&str, &str)] = &[
+            ("Python", "Python"),
+            ("  time-series\tanalysis ", "time series analysis "),
+            ("scikit_learn", "scikit learn"),
+            ("naïve Bayes", "naive Bayes"),
+            ("Ｐｙｔｈｏｎ", "Python"),
+            ("\u{FB01}ne-tuning", "fine tuning"),
+            ("don\u{2019}t", "don't"),
+            ("\u{201C}R\u{201D}", "\"R\""),
+            ("a\u{00A0}b", "a b"),
+            ("a \u{2013} b", "a b"),
+            ("ÉCOLE", "ecole"),
+            ("x\r\n\r\ny", "x y"),
+            ("pre\u{00AD}trained", "pretrained"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(Normalized::new(input).as_str(), *want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn offsets_map_back_to_the_original() {
+        let text = "  Naïve\u{00A0}\u{00A0}Bayes —  Ｐｙｔｈｏｎ, ﬁne-tuning\r\n";
+        let n = Normalized::new(text);
+        for word in ["Naive", "Bayes", "Python", "fine", "tuning"] {
+            let s = n.as_str().find(word).unwrap();
+            let (a, b) = (n.orig_start(s), n.orig_end(s + word.len()));
+            let orig = &text[a..b];
+            assert_eq!(Normalized::new(orig).as_str(), word, "{word}: {orig:?}");
+        }
+    }
+
+    #[test]
+    fn every_offset_maps_to_a_char_boundary() {
+        let text = "Ａβ ﬁ\u{00AD}x — é\u{0301}z  q";
+        let n = Normalized::new(text);
+        for p in 0..=n.as_str().len() {
+            assert!(text.is_char_boundary(n.orig_start(p)), "start {p}");
+            assert!(text.is_char_boundary(n.orig_end(p)), "end {p}");
+            assert!(n.orig_start(p) <= text.len() && n.orig_end(p) <= text.len());
+        }
+    }
+}

@@ -1,0 +1,597 @@
+//! The scanner: a lexicon compiled into automata plus boundary, ambiguity and negation rules.
+//!
+//! See [`Scanner`] for the matching semantics and their cost.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::lexicon::{Lexicon, SkillIdx};
+use crate::normalize::{Normalized, normalize_form};
+
+/// One occurrence of a skill in a document, with its evidence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Match {
+    /// The skill matched.
+    pub skill: SkillIdx,
+    /// Byte offset of the start of the match in the original text.
+    pub start: usize,
+    /// Byte offset just past the end of the match in the original text.
+    pub end: usize,
+    /// One-based line of the start of the match.
+    pub line: usize,
+    /// Whether the mention is negated ("no experience with Java", "Java is not required").
+    pub negated: bool,
+    /// Why the match counts.
+    pub evidence: Evidence,
+}
+
+/// Why a match counts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Evidence {
+    /// An unambiguous surface form.
+    Form,
+    /// An ambiguous form that needs nothing beyond its exact case.
+    Case,
+    /// An ambiguous form in a list of other skills ("Python, R, SQL").
+    List,
+    /// An ambiguous form with a technical word nearby; the word is given.
+    Near(String),
+}
+
+impl Evidence {
+    /// A short label: `form`, `case`, `list` or `near:WORD`.
+    pub fn label(&self) -> String {
+        match self {
+            Evidence::Form => "form".into(),
+            Evidence::Case => "case".into(),
+            Evidence::List => "list".into(),
+            Evidence::Near(w) => format!("near:{w}"),
+        }
+    }
+}
+
+/// What a compiled pattern stands for.
+#[derive(Clone, Copy, Debug)]
+struct Pattern {
+    skill: SkillIdx,
+    ambiguous: bool,
+    plural_ok: bool,
+}
+
+/// A skill's compiled ambiguity rule.
+#[derive(Clone, Debug)]
+struct Rule {
+    near: Vec<String>,
+    window: usize,
+    list_ok: bool,
+    /// Lowercased exception phrases.
+    not_in: Vec<String>,
+}
+
+/// A candidate match in folded coordinates.
+#[derive(Clone, Debug)]
+struct Cand {
+    start: usize,
+    end: usize,
+    pat: Pattern,
+    evidence: Option<Evidence>,
+}
+
+/// Options for compiling a [`Scanner`].
+#[derive(Clone, Debug, Default)]
+pub struct ScannerBuilder {
+    dfa: bool,
+}
+
+impl ScannerBuilder {
+    /// Use a DFA for the main automaton: faster scans of large inputs, slower and bigger
+    /// build (tens of milliseconds and megabytes for the built-in lexicon). The default is a
+    /// contiguous NFA, which builds in a few milliseconds.
+    pub fn dfa(&mut self, yes: bool) -> &mut Self {
+        self.dfa = yes;
+        self
+    }
+
+    /// Compiles the lexicon.
+    pub fn build(&self, lexicon: Lexicon) -> Result<Scanner, Error> {
+        Scanner::compile(lexicon, self.dfa)
+    }
+}
+
+/// A lexicon compiled for matching. Immutable, cheap to clone, and `Send + Sync`.
+///
+/// # Matching
+/// Text is folded by [`crate::normalize`]. Every unambiguous form and every case-insensitive
+/// ambiguous form goes into one leftmost-longest Aho-Corasick automaton that ignores ASCII
+/// case, so the longer name wins (`javascript` over `java`); case-sensitive forms (`R`, `C`,
+/// `Go`) go into a second, small, case-sensitive automaton. A match must start and end on a
+/// word boundary, where a lowercase-to-uppercase change also counts (`demandPython`). A plural
+/// `s` may follow an unambiguous form ending in a letter, and so may a digit (`Python3`).
+/// Ambiguous forms need evidence: a `near` word within the window, or a list neighbour that is
+/// itself a confirmed match; `not_in` phrases veto them. Negation cues in the same clause flag
+/// a match as negated; it is still reported.
+///
+/// # Cost
+/// Building from the built-in lexicon takes a few milliseconds and about a megabyte with the
+/// default NFA. Scanning is one pass over the folded text plus a few work items per match;
+/// see `BENCHMARKS.md` for throughput.
+#[derive(Clone, Debug)]
+pub struct Scanner {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    lexicon: Lexicon,
+    main: AhoCorasick,
+    main_pats: Vec<Pattern>,
+    exact: Option<AhoCorasick>,
+    exact_pats: Vec<Pattern>,
+    rules: HashMap<SkillIdx, Rule>,
+}
+
+/// ASCII alphanumerics and every non-ASCII byte (letters of other scripts) form words.
+#[inline]
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// Whether a match may start at `i`.
+#[inline]
+fn left_ok(t: &[u8], i: usize) -> bool {
+    i == 0 || !is_word(t[i - 1]) || !is_word(t[i]) || (t[i - 1].is_ascii_lowercase() && t[i].is_ascii_uppercase())
+}
+
+/// The first position at or after `i` where a new word can start.
+#[inline]
+fn next_start(t: &[u8], mut i: usize) -> usize {
+    while i < t.len() && !left_ok(t, i) {
+        i += 1;
+    }
+    i
+}
+
+/// Where a match ending at `e` really ends, or `None` if it runs into a word.
+#[inline]
+fn right_end(t: &[u8], s: usize, e: usize, pat: Pattern) -> Option<usize> {
+    let boundary = |j: usize| j >= t.len() || !is_word(t[j]) || (t[j - 1].is_ascii_lowercase() && t[j].is_ascii_uppercase());
+    if e == s || boundary(e) || !is_word(t[e - 1]) {
+        return Some(e);
+    }
+    if pat.ambiguous {
+        return None;
+    }
+    let last = t[e - 1];
+    if last.is_ascii_alphabetic() && t[e].is_ascii_digit() {
+        return Some(e);
+    }
+    if pat.plural_ok && (t[e] == b's' || t[e] == b'S') && boundary(e + 1) {
+        return Some(e + 1);
+    }
+    None
+}
+
+fn build_ac(patterns: &[String], case_insensitive: bool, dfa: bool) -> Result<AhoCorasick, Error> {
+    let kind = if dfa {
+        AhoCorasickKind::DFA
+    } else {
+        AhoCorasickKind::ContiguousNFA
+    };
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(case_insensitive)
+        .kind(Some(kind))
+        .build(patterns)
+        .map_err(|e| Error::Build(e.to_string()))
+}
+
+/// Words that stop the search for a negation cue before a match.
+const CLAUSE_BREAKS: &[&str] = &["but", "however", "although", "though", "whereas", "while", "except", "plus"];
+/// Words that negate a following skill within the clause.
+const NEG_BEFORE: &[&str] = &[
+    "no", "not", "without", "never", "none", "nor", "neither", "don't", "dont", "doesn't", "didn't", "won't",
+    "isn't", "aren't", "lack", "lacks", "lacking", "cannot", "can't", "unfamiliar", "avoid",
+];
+/// Words after `not` that cancel the negation ("not only", "not limited to").
+const NEG_CANCEL: &[&str] = &["only", "just", "limited", "least", "necessarily", "matter", "later", "less", "more", "exhaustive"];
+/// What follows `not` after a skill to negate it ("Java is not required").
+const NEG_AFTER: &[&str] = &["required", "needed", "necessary", "mandatory", "essential", "expected", "compulsory", "a requirement", "a must"];
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+fn words_before(text: &str, end: usize, max: usize) -> Vec<&str> {
+    let start = floor_boundary(text, end.saturating_sub(120));
+    let region = &text[start..end];
+    // Stop at the clause: a sentence break or a line break.
+    let region = match region.rfind(['.', ';', '!', '?', '\n', '\u{2022}', ':']) {
+        Some(i) => &region[i + 1..],
+        None => region,
+    };
+    let mut words: Vec<&str> = region
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if let Some(i) = words.iter().rposition(|w| CLAUSE_BREAKS.iter().any(|b| w.eq_ignore_ascii_case(b))) {
+        words.drain(..=i);
+    }
+    let n = words.len();
+    words.drain(..n.saturating_sub(max));
+    words
+}
+
+fn words_after(text: &str, start: usize, max: usize) -> Vec<&str> {
+    let end = ceil_boundary(text, (start + 80).min(text.len()));
+    let region = &text[start..end];
+    let region = match region.find(['.', ';', '!', '?', '\n', ',', '\u{2022}']) {
+        Some(i) => &region[..i],
+        None => region,
+    };
+    region
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+        .filter(|w| !w.is_empty())
+        .take(max)
+        .collect()
+}
+
+fn is_negated(text: &str, start: usize, end: usize) -> bool {
+    let eq = |w: &str, cue: &str| w.replace('\u{2019}', "'").eq_ignore_ascii_case(cue);
+    let before = words_before(text, start, 6);
+    for (i, w) in before.iter().enumerate() {
+        if NEG_BEFORE.iter().any(|c| eq(w, c)) {
+            let next = before.get(i + 1).copied().unwrap_or("");
+            if NEG_CANCEL.iter().any(|c| eq(next, c)) {
+                continue;
+            }
+            // "whether or not", "if not"
+            if i > 0 && (eq(before[i - 1], "or") || eq(before[i - 1], "if")) && eq(w, "not") {
+                continue;
+            }
+            return true;
+        }
+    }
+    let after = words_after(text, end, 6);
+    for (i, w) in after.iter().enumerate() {
+        if eq(w, "not") || eq(w, "isn't") || eq(w, "aren't") || eq(w, "never") {
+            let rest = after[i + 1..].join(" ");
+            if NEG_AFTER.iter().any(|c| rest.len() >= c.len() && rest[..c.len()].eq_ignore_ascii_case(c)) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Finds `needle` (lowercase ASCII) in `hay` as whole words, ignoring ASCII case.
+fn contains_word(hay: &[u8], needle: &[u8]) -> bool {
+    if needle.is_empty() || hay.len() < needle.len() {
+        return false;
+    }
+    let first = needle[0];
+    for i in 0..=hay.len() - needle.len() {
+        if hay[i].to_ascii_lowercase() == first
+            && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
+            && (i == 0 || !is_word(hay[i - 1]) || !is_word(needle[0]))
+            && (i + needle.len() == hay.len() || !is_word(hay[i + needle.len()]) || !is_word(needle[needle.len() - 1]))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// The `n` words before `s` and after `e` in folded text, as two byte ranges.
+fn window(t: &[u8], s: usize, e: usize, n: usize) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
+    let mut a = s;
+    let mut words = 0;
+    while a > 0 && words <= n {
+        a -= 1;
+        if t[a] == b' ' {
+            words += 1;
+        }
+    }
+    let mut b = e;
+    words = 0;
+    while b < t.len() && words <= n {
+        if t[b] == b' ' {
+            words += 1;
+        }
+        b += 1;
+    }
+    (a..s, e..b)
+}
+
+/// Whether the folded text between two matches is only a list separator.
+fn is_list_gap(gap: &str) -> bool {
+    if gap.len() > 12 {
+        return false;
+    }
+    gap.split(' ')
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            let w = w.trim_matches(|c: char| ",/|;&+()[]*:\u{2022}\u{00B7}".contains(c));
+            w.is_empty() || w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or")
+        })
+        && !gap.contains(['.', '!', '?'])
+}
+
+impl Scanner {
+    /// Options for compiling a scanner.
+    pub fn builder() -> ScannerBuilder {
+        ScannerBuilder::default()
+    }
+
+    /// Compiles a lexicon with default options.
+    pub fn new(lexicon: Lexicon) -> Result<Scanner, Error> {
+        Scanner::compile(lexicon, false)
+    }
+
+    /// The lexicon this scanner was compiled from.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.inner.lexicon
+    }
+
+    fn compile(lexicon: Lexicon, dfa: bool) -> Result<Scanner, Error> {
+        let mut main: Vec<String> = Vec::new();
+        let mut main_pats: Vec<Pattern> = Vec::new();
+        let mut exact: Vec<String> = Vec::new();
+        let mut exact_pats: Vec<Pattern> = Vec::new();
+        let mut rules = HashMap::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let plural_ok = |f: &str| f.as_bytes().last().is_some_and(|b| b.is_ascii_alphabetic()) && f.len() > 1;
+
+        for (i, skill) in lexicon.skills().iter().enumerate() {
+            let idx = SkillIdx(i as u32);
+            for form in skill.plain_forms() {
+                let n = normalize_form(form);
+                if seen.insert(n.to_ascii_lowercase(), main.len()).is_none() {
+                    main_pats.push(Pattern {
+                        skill: idx,
+                        ambiguous: false,
+                        plural_ok: plural_ok(&n),
+                    });
+                    main.push(n);
+                }
+            }
+            if let Some(a) = &skill.ambiguous {
+                for form in &a.forms {
+                    let n = normalize_form(form);
+                    let pat = Pattern {
+                        skill: idx,
+                        ambiguous: true,
+                        plural_ok: false,
+                    };
+                    if a.case_sensitive {
+                        if !exact.contains(&n) {
+                            exact.push(n);
+                            exact_pats.push(pat);
+                        }
+                    } else if seen.insert(n.to_ascii_lowercase(), main.len()).is_none() {
+                        main.push(n);
+                        main_pats.push(pat);
+                    }
+                }
+                rules.insert(
+                    idx,
+                    Rule {
+                        near: a.near.iter().map(|w| normalize_form(w).to_ascii_lowercase()).collect(),
+                        window: a.window as usize,
+                        list_ok: a.list_ok,
+                        not_in: a.not_in.iter().map(|w| normalize_form(w).to_ascii_lowercase()).collect(),
+                    },
+                );
+            }
+        }
+        // Joined spellings of two- and three-word forms ("scikitlearn", "pretrained"), unless
+        // that spelling is a form already or two skills would share it.
+        let mut joined: HashMap<String, Option<Pattern>> = HashMap::new();
+        for (n, pat) in main.iter().zip(&main_pats) {
+            let words = n.split(' ').count();
+            if pat.ambiguous || !(2..=3).contains(&words) {
+                continue;
+            }
+            let j: String = n.split(' ').collect();
+            if j.len() < 5 || seen.contains_key(&j.to_ascii_lowercase()) {
+                continue;
+            }
+            joined
+                .entry(j.to_ascii_lowercase())
+                .and_modify(|p| {
+                    if p.is_some_and(|p| p.skill != pat.skill) {
+                        *p = None
+                    }
+                })
+                .or_insert(Some(*pat));
+        }
+        let mut joined: Vec<_> = joined.into_iter().filter_map(|(j, p)| p.map(|p| (j, p))).collect();
+        joined.sort_by(|a, b| a.0.cmp(&b.0));
+        for (j, p) in joined {
+            main.push(j);
+            main_pats.push(p);
+        }
+
+        let main_ac = build_ac(&main, true, dfa)?;
+        let exact_ac = if exact.is_empty() {
+            None
+        } else {
+            Some(build_ac(&exact, false, false)?)
+        };
+        Ok(Scanner {
+            inner: Arc::new(Inner {
+                lexicon,
+                main: main_ac,
+                main_pats,
+                exact: exact_ac,
+                exact_pats,
+                rules,
+            }),
+        })
+    }
+
+    /// Number of patterns compiled, generated spellings included.
+    pub fn pattern_count(&self) -> usize {
+        self.inner.main_pats.len() + self.inner.exact_pats.len()
+    }
+
+    /// The main automaton and its patterns' count, for benchmarks against the raw automaton.
+    #[doc(hidden)]
+    pub fn main_automaton(&self) -> &AhoCorasick {
+        &self.inner.main
+    }
+
+    fn collect(ac: &AhoCorasick, pats: &[Pattern], t: &[u8], out: &mut Vec<Cand>) {
+        let mut pos = 0;
+        while pos < t.len() {
+            let Some(m) = ac.find(Input::new(t).span(pos..t.len())) else {
+                break;
+            };
+            let (s, e) = (m.start(), m.end());
+            let pat = pats[m.pattern().as_usize()];
+            if !left_ok(t, s) {
+                pos = next_start(t, s + 1);
+                continue;
+            }
+            match right_end(t, s, e, pat) {
+                Some(end) => {
+                    out.push(Cand {
+                        start: s,
+                        end,
+                        pat,
+                        evidence: None,
+                    });
+                    pos = end.max(s + 1);
+                }
+                None => pos = next_start(t, s + 1),
+            }
+        }
+    }
+
+    /// Finds every skill mention in `text`, in order of position.
+    pub fn scan(&self, text: &str) -> Vec<Match> {
+        let inner = &*self.inner;
+        let norm = Normalized::new(text);
+        let t = norm.as_str().as_bytes();
+        let mut cands = Vec::new();
+        Scanner::collect(&inner.main, &inner.main_pats, t, &mut cands);
+        if let Some(exact) = &inner.exact {
+            let before = cands.len();
+            Scanner::collect(exact, &inner.exact_pats, t, &mut cands);
+            if cands.len() > before {
+                // Longest first at each start; then drop overlaps.
+                cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+                let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
+                for c in cands {
+                    if kept.last().is_none_or(|k| c.start >= k.end) {
+                        kept.push(c);
+                    }
+                }
+                cands = kept;
+            }
+        }
+        self.confirm(t, &mut cands);
+
+        let mut lines: Option<Vec<usize>> = None;
+        cands
+            .into_iter()
+            .filter_map(|c| {
+                let evidence = c.evidence?;
+                let start = norm.orig_start(c.start);
+                let end = norm.orig_end(c.end);
+                let nl = lines.get_or_insert_with(|| memchr::memchr_iter(b'\n', text.as_bytes()).collect());
+                let line = 1 + nl.partition_point(|&p| p < start);
+                Some(Match {
+                    skill: c.pat.skill,
+                    start,
+                    end,
+                    line,
+                    negated: is_negated(text, start, end),
+                    evidence,
+                })
+            })
+            .collect()
+    }
+
+    /// Decides which candidates count, setting their evidence.
+    fn confirm(&self, t: &[u8], cands: &mut [Cand]) {
+        let inner = &*self.inner;
+        let mut pending = false;
+        for c in cands.iter_mut() {
+            if !c.pat.ambiguous {
+                c.evidence = Some(Evidence::Form);
+                continue;
+            }
+            let Some(rule) = inner.rules.get(&c.pat.skill) else {
+                c.evidence = Some(Evidence::Case);
+                continue;
+            };
+            if vetoed(t, c, rule) {
+                continue;
+            }
+            if rule.near.is_empty() && !rule.list_ok {
+                c.evidence = Some(Evidence::Case);
+                continue;
+            }
+            let (l, r) = window(t, c.start, c.end, rule.window);
+            if let Some(w) = rule.near.iter().find(|w| contains_word(&t[l.clone()], w.as_bytes()) || contains_word(&t[r.clone()], w.as_bytes())) {
+                c.evidence = Some(Evidence::Near(w.clone()));
+            } else if rule.list_ok {
+                pending = true;
+            }
+        }
+        if !pending {
+            return;
+        }
+        // List evidence: a neighbour across a list separator is a confirmed match. Confirmed
+        // here means by form or near word, so two ambiguous forms cannot vouch for each other.
+        let strong: Vec<bool> = cands.iter().map(|c| c.evidence.is_some()).collect();
+        let gap = |a: &Cand, b: &Cand| std::str::from_utf8(&t[a.end..b.start]).is_ok_and(is_list_gap);
+        for i in 0..cands.len() {
+            let c = &cands[i];
+            if c.evidence.is_some() || !c.pat.ambiguous {
+                continue;
+            }
+            let Some(rule) = inner.rules.get(&c.pat.skill) else { continue };
+            if !rule.list_ok || vetoed(t, c, rule) {
+                continue;
+            }
+            let left = i > 0 && strong[i - 1] && gap(&cands[i - 1], c);
+            let right = i + 1 < cands.len() && strong[i + 1] && gap(c, &cands[i + 1]);
+            if left || right {
+                cands[i].evidence = Some(Evidence::List);
+            }
+        }
+    }
+}
+
+/// Whether the candidate sits inside one of its skill's exception phrases.
+fn vetoed(t: &[u8], c: &Cand, rule: &Rule) -> bool {
+    let form = t[c.start..c.end].to_ascii_lowercase();
+    rule.not_in.iter().any(|phrase| {
+        let p = phrase.as_bytes();
+        (0..p.len().saturating_sub(form.len()) + 1).any(|o| {
+            p[o..].starts_with(&form)
+                && c.start >= o
+                && c.start - o + p.len() <= t.len()
+                && t[c.start - o..c.start - o + p.len()].eq_ignore_ascii_case(p)
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests;

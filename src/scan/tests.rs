@@ -1,0 +1,403 @@
+//! Table-driven matching tests: one line per case, grouped by rule. The fixture lexicon below
+//! is small and fixed so these tests pin the rules, not the built-in data.
+
+use super::*;
+use crate::lexicon::LexiconBuilder;
+
+const FIXTURE: &str = r#"
+[[skill]]
+id = "python"
+name = "Python"
+category = "programming-language"
+tier = "foundation"
+[[skill]]
+id = "java"
+name = "Java"
+category = "programming-language"
+tier = "foundation"
+[[skill]]
+id = "javascript"
+name = "JavaScript"
+category = "programming-language"
+tier = "foundation"
+aliases = ["JS"]
+[[skill]]
+id = "sql"
+name = "SQL"
+category = "programming-language"
+tier = "foundation"
+[[skill]]
+id = "r"
+name = "R"
+category = "programming-language"
+tier = "foundation"
+aliases = ["R programming"]
+[skill.ambiguous]
+forms = ["R"]
+case_sensitive = true
+near = ["statistics", "rstudio", "programming"]
+not_in = ["R&D", "R & D"]
+[[skill]]
+id = "c"
+name = "C"
+category = "programming-language"
+tier = "foundation"
+[skill.ambiguous]
+forms = ["C"]
+case_sensitive = true
+near = ["embedded", "firmware"]
+not_in = ["C-level", "C-suite"]
+[[skill]]
+id = "cpp"
+name = "C++"
+category = "programming-language"
+tier = "foundation"
+[[skill]]
+id = "csharp"
+name = "C#"
+category = "programming-language"
+tier = "foundation"
+[[skill]]
+id = "dotnet"
+name = ".NET"
+category = "software-engineering"
+tier = "tools"
+[[skill]]
+id = "nodejs"
+name = "Node.js"
+category = "software-engineering"
+tier = "tools"
+[[skill]]
+id = "ci-cd"
+name = "CI/CD"
+category = "devops"
+tier = "tools"
+[[skill]]
+id = "ab-testing"
+name = "A/B testing"
+category = "statistics"
+tier = "fundamentals"
+[[skill]]
+id = "rust"
+name = "Rust"
+category = "programming-language"
+tier = "tools"
+[[skill]]
+id = "go"
+name = "Go"
+category = "programming-language"
+tier = "tools"
+aliases = ["Golang"]
+[skill.ambiguous]
+forms = ["Go"]
+case_sensitive = true
+near = ["golang", "microservices", "backend"]
+not_in = ["go-to-market", "Go to market"]
+[[skill]]
+id = "excel"
+name = "Excel"
+category = "bi-analytics"
+tier = "tools"
+aliases = ["Microsoft Excel"]
+[skill.ambiguous]
+forms = ["Excel"]
+near = ["spreadsheet", "pivot"]
+not_in = ["excel at", "excel in"]
+[[skill]]
+id = "react"
+name = "React"
+category = "software-engineering"
+tier = "tools"
+aliases = ["React.js", "ReactJS"]
+[skill.ambiguous]
+forms = ["React"]
+near = ["frontend", "redux"]
+not_in = ["react to", "react quickly"]
+[[skill]]
+id = "spark"
+name = "Spark"
+category = "big-data"
+tier = "tools"
+aliases = ["Apache Spark"]
+[skill.ambiguous]
+forms = ["Spark"]
+near = ["hadoop", "big data"]
+list_ok = false
+[[skill]]
+id = "scikit-learn"
+name = "scikit-learn"
+category = "ml-framework"
+tier = "tools"
+aliases = ["sklearn"]
+[[skill]]
+id = "time-series"
+name = "time series analysis"
+category = "machine-learning"
+tier = "fundamentals"
+aliases = ["time series"]
+[[skill]]
+id = "pretrained-models"
+name = "pre-trained models"
+category = "deep-learning"
+tier = "advanced"
+[[skill]]
+id = "naive-bayes"
+name = "naive Bayes"
+category = "ml-algorithm"
+tier = "fundamentals"
+[[skill]]
+id = "cnn"
+name = "CNN"
+category = "deep-learning"
+tier = "advanced"
+[[skill]]
+id = "llm"
+name = "LLM"
+category = "generative-ai"
+tier = "advanced"
+[[skill]]
+id = "terraform"
+name = "Terraform"
+category = "devops"
+tier = "tools"
+[[skill]]
+id = "machine-learning"
+name = "machine learning"
+category = "machine-learning"
+tier = "fundamentals"
+[[skill]]
+id = "ml-engineering"
+name = "machine learning engineering"
+category = "machine-learning"
+tier = "fundamentals"
+[[skill]]
+id = "sas"
+name = "SAS"
+category = "bi-analytics"
+tier = "tools"
+[skill.ambiguous]
+forms = ["SAS"]
+case_sensitive = true
+list_ok = false
+"#;
+
+fn scanner() -> Scanner {
+    let mut b = LexiconBuilder::new();
+    b.add_str("fixture.toml", FIXTURE).unwrap();
+    Scanner::new(b.build().unwrap()).unwrap()
+}
+
+/// The ids found, in order, with `!` after negated ones.
+fn found(s: &Scanner, text: &str) -> String {
+    s.scan(text)
+        .iter()
+        .map(|m| format!("{}{}", s.lexicon().skill(m.skill).id, if m.negated { "!" } else { "" }))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn run(cases: &[(&str, &str)]) {
+    let s = scanner();
+    let mut failures = Vec::new();
+    for (text, want) in cases {
+        let got = found(&s, text);
+        if got != *want {
+            failures.push(format!("{text:?}\n   got: {got:?}\n  want: {want:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} case(s) failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn unicode_and_case() {
+    run(&[
+        ("PYTHON and python and PyThOn", "python python python"),
+        ("Ｐｙｔｈｏｎ developer", "python"),
+        ("Naïve Bayes classifier", "naive-bayes"),
+        ("NAIVE BAYES", "naive-bayes"),
+        ("time\u{00A0}series", "time-series"),
+        ("\u{201C}Python\u{201D}", "python"),
+        ("pre\u{2011}trained models", "pretrained-models"),
+    ]);
+}
+
+#[test]
+fn symbols_inside_names() {
+    run(&[
+        ("C++ and C# on .NET", "cpp csharp dotnet"),
+        ("Node.js services", "nodejs"),
+        ("CI/CD pipelines", "ci-cd"),
+        ("A/B testing at scale", "ab-testing"),
+        ("scikit-learn, scikit learn, sklearn, scikit_learn", "scikit-learn scikit-learn scikit-learn scikit-learn"),
+        ("C/C++ firmware", "c cpp"),
+    ]);
+}
+
+#[test]
+fn word_boundaries() {
+    run(&[
+        ("Java, not JavaScript", "java javascript"),
+        ("javadoc and javac", ""),
+        ("rustic charm", ""),
+        ("Pythonic code", ""),
+        ("JS and JSON", "javascript"),
+        ("machine learning engineering team", "ml-engineering"),
+        ("machine learning", "machine-learning"),
+        ("Python3 and Java8", "python java"),
+        ("email me about sqlite", ""),
+    ]);
+}
+
+#[test]
+fn plurals_and_possessives() {
+    run(&[
+        ("CNNs and LLMs", "cnn llm"),
+        ("Terraform's state", "terraform"),
+        ("Terraform\u{2019}s state", "terraform"),
+        ("Javas", "java"),
+        ("Sparks, Nevada", ""),
+    ]);
+}
+
+#[test]
+fn hyphen_space_or_joined() {
+    run(&[
+        ("time series", "time-series"),
+        ("time-series", "time-series"),
+        ("timeseries", "time-series"),
+        ("pre-trained models", "pretrained-models"),
+        ("pretrained models", "pretrained-models"),
+        ("scikitlearn", "scikit-learn"),
+    ]);
+}
+
+#[test]
+fn run_together_text() {
+    run(&[
+        ("demandPython", "python"),
+        ("Qualifications2+ years of SQL", "sql"),
+        ("experienceJavaScript", "javascript"),
+        ("skillsTerraform, Python", "terraform python"),
+    ]);
+}
+
+#[test]
+fn ambiguous_names_need_evidence() {
+    run(&[
+        ("Python, R, SQL", "python r sql"),
+        ("R and Python", "r python"),
+        ("statistics in R", "r"),
+        ("R programming", "r"),
+        ("our R&D team", ""),
+        ("R & D budget", ""),
+        ("Grade r", ""),
+        ("John R. Smith", ""),
+        ("C-level executives, Python", "python"),
+        ("C-suite", ""),
+        ("embedded C", "c"),
+        ("Go to the office", ""),
+        ("Go, Python", "go python"),
+        ("backend services in Go", "go"),
+        ("Golang", "go"),
+        ("our go-to-market plan with Python", "python"),
+        ("excel at communication", ""),
+        ("Excel at Python", "python"),
+        ("Excel, SQL", "excel sql"),
+        ("pivot tables in Excel", "excel"),
+        ("Microsoft Excel", "excel"),
+        ("react to feedback quickly", ""),
+        ("React, Node.js", "react nodejs"),
+        ("frontend in React", "react"),
+        ("React to changes, Python", "python"),
+        ("spark innovation", ""),
+        ("Spark, Python", "python"),
+        ("Spark on Hadoop", "spark"),
+        ("Apache Spark", "spark"),
+        ("SAS and sas", "sas"),
+    ]);
+}
+
+#[test]
+fn negation_is_flagged_not_dropped() {
+    run(&[
+        ("no experience with Java", "java!"),
+        ("Java is not required", "java!"),
+        ("Java experience isn't needed", "java!"),
+        ("Python, no Java", "python java!"),
+        ("Python required. No Java.", "python java!"),
+        ("without SQL or Python", "sql! python!"),
+        ("not only Python but also SQL", "python sql"),
+        ("including but not limited to Python, SQL", "python sql"),
+        ("No visa sponsorship.\nPython", "python"),
+        ("Java is required, SQL is not required", "java sql!"),
+        ("we don\u{2019}t use Terraform", "terraform!"),
+        ("not Java but Python", "java! python"),
+    ]);
+}
+
+#[test]
+fn spans_lines_and_text_point_into_the_original() {
+    let s = scanner();
+    let text = "Skills:\r\n  • Ｐｙｔｈｏｎ,  Naïve\u{00A0}Bayes\n– CNNs";
+    let ms = s.scan(text);
+    let got: Vec<(&str, usize)> = ms.iter().map(|m| (&text[m.start..m.end], m.line)).collect();
+    assert_eq!(got, [("Ｐｙｔｈｏｎ", 2), ("Naïve\u{00A0}Bayes", 2), ("CNNs", 3)]);
+}
+
+#[test]
+fn evidence_says_why() {
+    let s = scanner();
+    let ev: Vec<String> = s.scan("Python, R; SAS; embedded C").iter().map(|m| m.evidence.label()).collect();
+    assert_eq!(ev, ["form", "list", "case", "near:embedded"]);
+}
+
+#[test]
+fn scanner_is_send_sync_and_cheap_to_clone() {
+    fn assert_send_sync<T: Send + Sync + Clone>() {}
+    assert_send_sync::<Scanner>();
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    let s = scanner();
+    for text in ["", " ", "\u{0301}", "R", "C++", "s", "'s", "\u{FEFF}Python", "Python\u{0000}", "é\u{0301}\u{0301}R&", "ß", "İ", "\u{10FFFF}"] {
+        let _ = s.scan(text);
+    }
+    // Every boundary of a mixed string.
+    let text = "R, C, Go; ﬁ Ｐ R&D no Java Excel at 'spark'";
+    for i in 0..=text.len() {
+        if text.is_char_boundary(i) {
+            for m in s.scan(&text[i..]) {
+                assert!(text[i..].is_char_boundary(m.start) && text[i..].is_char_boundary(m.end));
+            }
+        }
+    }
+}
+
+#[test]
+fn builtin_aliases_users_ask_for() {
+    let s = Scanner::new(Lexicon::builtin()).unwrap();
+    let cases: &[(&str, &str)] = &[
+        ("k8s", "kubernetes"),
+        ("sklearn", "scikit-learn"),
+        ("scikit learn", "scikit-learn"),
+        ("torch", "pytorch"),
+        ("LLMs", "large-language-models"),
+        ("CNNs", "cnn"),
+        ("GANs", "gans"),
+        ("Python, R, SQL", "python r sql"),
+        ("our R&D team", ""),
+        ("excel at communication", ""),
+        ("react to feedback", ""),
+        ("go-to-market strategy", ""),
+        ("C-suite", ""),
+    ];
+    let mut failures = Vec::new();
+    for (text, want) in cases {
+        let got = found(&s, text);
+        if got != *want {
+            failures.push(format!("{text:?}: got {got:?}, want {want:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
