@@ -70,13 +70,13 @@ def main():
                     errors.append(f"{where}: empty form {f!r}")
                     continue
                 if n in seen:
-                    warnings.append(f"{where}: form {f!r} listed twice (after normalisation)")
+                    errors.append(f"{where}: form {f!r} listed twice (after normalisation; name counts as a form)")
                     continue
                 seen.add(n)
                 forms[n].add(sid)
                 nforms += 1
             for phrase in amb.get("not_in", []):
-                if not any(norm(f) in norm(phrase) for f in amb_forms):
+                if not any(norm(f).lower() in norm(phrase).lower() for f in amb_forms):
                     errors.append(f"{where}: not_in phrase {phrase!r} contains none of the ambiguous forms")
     for n, ids in sorted(forms.items()):
         if len(ids) > 1:

@@ -251,7 +251,7 @@ mod tests {
             ("\u{201C}R\u{201D}", "\"R\""),
             ("a\u{00A0}b", "a b"),
             ("a \u{2013} b", "a b"),
-            ("ÉCOLE", "ecole"),
+            ("ÉCOLE", "ECOLE"),
             ("x\r\n\r\ny", "x y"),
             ("pre\u{00AD}trained", "pretrained"),
         ];

@@ -220,8 +220,8 @@ fn words_before(text: &str, end: usize, max: usize) -> Vec<&str> {
     let start = floor_boundary(text, end.saturating_sub(120));
     let region = &text[start..end];
     // Stop at the clause: a sentence break or a line break.
-    let region = match region.rfind(['.', ';', '!', '?', '\n', '\u{2022}', ':']) {
-        Some(i) => &region[i + 1..],
+    let region = match region.char_indices().rev().find(|(_, c)| ['.', ';', '!', '?', '\n', '\u{2022}', ':'].contains(c)) {
+        Some((i, c)) => &region[i + c.len_utf8()..],
         None => region,
     };
     let mut words: Vec<&str> = region
@@ -398,26 +398,43 @@ impl Scanner {
                 );
             }
         }
-        // Joined spellings of two- and three-word forms ("scikitlearn", "pretrained"), unless
-        // that spelling is a form already or two skills would share it.
+        // Joined spellings of forms of up to four words ("scikitlearn", "pretrained models"):
+        // every way of closing the gaps between words, unless that spelling is a form already
+        // or two skills would share it.
         let mut joined: HashMap<String, Option<Pattern>> = HashMap::new();
         for (n, pat) in main.iter().zip(&main_pats) {
-            let words = n.split(' ').count();
-            if pat.ambiguous || !(2..=3).contains(&words) {
+            let words: Vec<&str> = n.split(' ').collect();
+            if pat.ambiguous || !(2..=4).contains(&words.len()) {
                 continue;
             }
-            let j: String = n.split(' ').collect();
-            if j.len() < 5 || seen.contains_key(&j.to_ascii_lowercase()) {
-                continue;
-            }
-            joined
-                .entry(j.to_ascii_lowercase())
-                .and_modify(|p| {
-                    if p.is_some_and(|p| p.skill != pat.skill) {
-                        *p = None
+            for mask in 1u32..(1 << (words.len() - 1)) {
+                let mut j = String::from(words[0]);
+                let mut chunk = words[0].len();
+                let mut short = false;
+                for (g, w) in words[1..].iter().enumerate() {
+                    if mask & (1 << g) != 0 {
+                        chunk += w.len();
+                    } else {
+                        short |= chunk < 4;
+                        chunk = w.len();
+                        j.push(' ');
                     }
-                })
-                .or_insert(Some(*pat));
+                    j.push_str(w);
+                }
+                short |= chunk < 4;
+                let key = j.to_ascii_lowercase();
+                if short || seen.contains_key(&key) {
+                    continue;
+                }
+                joined
+                    .entry(key)
+                    .and_modify(|p| {
+                        if p.is_some_and(|p| p.skill != pat.skill) {
+                            *p = None
+                        }
+                    })
+                    .or_insert(Some(*pat));
+            }
         }
         let mut joined: Vec<_> = joined.into_iter().filter_map(|(j, p)| p.map(|p| (j, p))).collect();
         joined.sort_by(|a, b| a.0.cmp(&b.0));
@@ -579,16 +596,21 @@ impl Scanner {
     }
 }
 
-/// Whether the candidate sits inside one of its skill's exception phrases.
+/// Whether the candidate sits inside one of its skill's exception phrases, matched as whole
+/// words ("spark a" must not veto "Spark and Hadoop").
 fn vetoed(t: &[u8], c: &Cand, rule: &Rule) -> bool {
     let form = t[c.start..c.end].to_ascii_lowercase();
     rule.not_in.iter().any(|phrase| {
         let p = phrase.as_bytes();
-        (0..p.len().saturating_sub(form.len()) + 1).any(|o| {
-            p[o..].starts_with(&form)
-                && c.start >= o
-                && c.start - o + p.len() <= t.len()
-                && t[c.start - o..c.start - o + p.len()].eq_ignore_ascii_case(p)
+        (0..(p.len() + 1).saturating_sub(form.len())).any(|o| {
+            if !p[o..].starts_with(&form) || c.start < o {
+                return false;
+            }
+            let (a, b) = (c.start - o, c.start - o + p.len());
+            b <= t.len()
+                && t[a..b].eq_ignore_ascii_case(p)
+                && (a == 0 || !is_word(t[a - 1]) || !is_word(t[a]))
+                && (b == t.len() || !is_word(t[b]) || !is_word(t[b - 1]))
         })
     })
 }

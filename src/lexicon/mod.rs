@@ -230,7 +230,7 @@ impl Skill {
         !self
             .ambiguous
             .as_ref()
-            .is_some_and(|a| a.forms.iter().any(|f| normalize_form(f) == name))
+            .is_some_and(|a| a.forms.iter().any(|f| normalize_form(f).eq_ignore_ascii_case(&name)))
     }
 
     /// The unambiguous surface forms: the name (unless ambiguous) and the aliases.
@@ -653,12 +653,12 @@ mod tests {
         let base = "[[skill]]\nid = \"a\"\nname = \"Alpha\"\ncategory = \"database\"\ntier = \"tools\"\n";
         assert_eq!(check(base), "ok");
         let cases: &[(&str, &str)] = &[
-            ("[[skill]]\nid = \"Bad_Id\"\nname = \"B\"\ncategory = \"database\"\ntier = \"tools\"\n", "u.toml:2: skill 'Bad_Id': id must be kebab-case"),
-            ("[[skill]]\nid = \"b\"\nname = \"Beta\"\ncategory = \"nope\"\ntier = \"tools\"\n", "u.toml:4: unknown variant `nope`"),
-            ("[[skill]]\nid = \"b\"\nname = \"Alpha\"\ncategory = \"database\"\ntier = \"tools\"\n", "u.toml:7: skill 'b': form \"Alpha\" also belongs to skill 'a' (u.toml:2)"),
-            ("[[skill]]\nid = \"b\"\nname = \"Beta\"\ncategory = \"database\"\ntier = \"tools\"\nimplies = [\"zzz\"]\n", "u.toml:7: skill 'b': implies unknown skill 'zzz'"),
-            ("[[skill]]\nid = \"b\"\nname = \"Beta\"\ncategory = \"database\"\ntier = \"tools\"\n[skill.ambiguous]\nforms = [\"Beta\"]\nnot_in = [\"gamma ray\"]\n", "u.toml:7: skill 'b': not_in phrase \"gamma ray\" contains none"),
-            ("[[skill]]\nid = \"b\"\nname = \"Beta\"\ncategory = \"database\"\ntier = \"tools\"\ncolour = 1\n", "u.toml:11: unknown field `colour`"),
+            ("[[skill]]\nid = \"Bad_Id\"\nname = \"B\"\ncategory = \"database\"\ntier = \"tools\"\n", "u.toml:8: skill 'Bad_Id': id must be kebab-case"),
+            ("[[skill]]\nid = \"b\"\nname = \"Beta\"\ncategory = \"nope\"\ntier = \"tools\"\n", "u.toml:10: unknown variant `nope`"),
+            ("[[skill]]\nid = \"b\"\nname = \"Alpha\"\ncategory = \"database\"\ntier = \"tools\"\n", "u.toml:8: skill 'b': form \"Alpha\" also belongs to skill 'a' (u.toml:2)"),
+            ("[[skill]]\nid = \"b\"\nname = \"Beta\"\ncategory = \"database\"\ntier = \"tools\"\nimplies = [\"zzz\"]\n", "u.toml:8: skill 'b': implies unknown skill 'zzz'"),
+            ("[[skill]]\nid = \"b\"\nname = \"Beta\"\ncategory = \"database\"\ntier = \"tools\"\n[skill.ambiguous]\nforms = [\"Beta\"]\nnot_in = [\"gamma ray\"]\n", "u.toml:8: skill 'b': not_in phrase \"gamma ray\" contains none"),
+            ("[[skill]]\nid = \"b\"\nname = \"Beta\"\ncategory = \"database\"\ntier = \"tools\"\ncolour = 1\n", "u.toml:12: unknown field `colour`"),
         ];
         for (extra, want) in cases {
             let got = check(&format!("{base}\n{extra}"));

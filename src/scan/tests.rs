@@ -4,182 +4,7 @@
 use super::*;
 use crate::lexicon::LexiconBuilder;
 
-const FIXTURE: &str = r#"
-[[skill]]
-id = "python"
-name = "Python"
-category = "programming-language"
-tier = "foundation"
-[[skill]]
-id = "java"
-name = "Java"
-category = "programming-language"
-tier = "foundation"
-[[skill]]
-id = "javascript"
-name = "JavaScript"
-category = "programming-language"
-tier = "foundation"
-aliases = ["JS"]
-[[skill]]
-id = "sql"
-name = "SQL"
-category = "programming-language"
-tier = "foundation"
-[[skill]]
-id = "r"
-name = "R"
-category = "programming-language"
-tier = "foundation"
-aliases = ["R programming"]
-[skill.ambiguous]
-forms = ["R"]
-case_sensitive = true
-near = ["statistics", "rstudio", "programming"]
-not_in = ["R&D", "R & D"]
-[[skill]]
-id = "c"
-name = "C"
-category = "programming-language"
-tier = "foundation"
-[skill.ambiguous]
-forms = ["C"]
-case_sensitive = true
-near = ["embedded", "firmware"]
-not_in = ["C-level", "C-suite"]
-[[skill]]
-id = "cpp"
-name = "C++"
-category = "programming-language"
-tier = "foundation"
-[[skill]]
-id = "csharp"
-name = "C#"
-category = "programming-language"
-tier = "foundation"
-[[skill]]
-id = "dotnet"
-name = ".NET"
-category = "software-engineering"
-tier = "tools"
-[[skill]]
-id = "nodejs"
-name = "Node.js"
-category = "software-engineering"
-tier = "tools"
-[[skill]]
-id = "ci-cd"
-name = "CI/CD"
-category = "devops"
-tier = "tools"
-[[skill]]
-id = "ab-testing"
-name = "A/B testing"
-category = "statistics"
-tier = "fundamentals"
-[[skill]]
-id = "rust"
-name = "Rust"
-category = "programming-language"
-tier = "tools"
-[[skill]]
-id = "go"
-name = "Go"
-category = "programming-language"
-tier = "tools"
-aliases = ["Golang"]
-[skill.ambiguous]
-forms = ["Go"]
-case_sensitive = true
-near = ["golang", "microservices", "backend"]
-not_in = ["go-to-market", "Go to market"]
-[[skill]]
-id = "excel"
-name = "Excel"
-category = "bi-analytics"
-tier = "tools"
-aliases = ["Microsoft Excel"]
-[skill.ambiguous]
-forms = ["Excel"]
-near = ["spreadsheet", "pivot"]
-not_in = ["excel at", "excel in"]
-[[skill]]
-id = "react"
-name = "React"
-category = "software-engineering"
-tier = "tools"
-aliases = ["React.js", "ReactJS"]
-[skill.ambiguous]
-forms = ["React"]
-near = ["frontend", "redux"]
-not_in = ["react to", "react quickly"]
-[[skill]]
-id = "spark"
-name = "Spark"
-category = "big-data"
-tier = "tools"
-aliases = ["Apache Spark"]
-[skill.ambiguous]
-forms = ["Spark"]
-near = ["hadoop", "big data"]
-list_ok = false
-[[skill]]
-id = "scikit-learn"
-name = "scikit-learn"
-category = "ml-framework"
-tier = "tools"
-aliases = ["sklearn"]
-[[skill]]
-id = "time-series"
-name = "time series analysis"
-category = "machine-learning"
-tier = "fundamentals"
-aliases = ["time series"]
-[[skill]]
-id = "pretrained-models"
-name = "pre-trained models"
-category = "deep-learning"
-tier = "advanced"
-[[skill]]
-id = "naive-bayes"
-name = "naive Bayes"
-category = "ml-algorithm"
-tier = "fundamentals"
-[[skill]]
-id = "cnn"
-name = "CNN"
-category = "deep-learning"
-tier = "advanced"
-[[skill]]
-id = "llm"
-name = "LLM"
-category = "generative-ai"
-tier = "advanced"
-[[skill]]
-id = "terraform"
-name = "Terraform"
-category = "devops"
-tier = "tools"
-[[skill]]
-id = "machine-learning"
-name = "machine learning"
-category = "machine-learning"
-tier = "fundamentals"
-[[skill]]
-id = "ml-engineering"
-name = "machine learning engineering"
-category = "machine-learning"
-tier = "fundamentals"
-[[skill]]
-id = "sas"
-name = "SAS"
-category = "bi-analytics"
-tier = "tools"
-[skill.ambiguous]
-forms = ["SAS"]
-case_sensitive = true
-list_ok = false
-"#;
+const FIXTURE: &str = include_str!("../../tests/fixtures/lexicon.toml");
 
 fn scanner() -> Scanner {
     let mut b = LexiconBuilder::new();
@@ -236,7 +61,7 @@ fn symbols_inside_names() {
 #[test]
 fn word_boundaries() {
     run(&[
-        ("Java, not JavaScript", "java javascript"),
+        ("Java and JavaScript", "java javascript"),
         ("javadoc and javac", ""),
         ("rustic charm", ""),
         ("Pythonic code", ""),
@@ -400,4 +225,17 @@ fn builtin_aliases_users_ask_for() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn vetoes_match_whole_words_only() {
+    let mut b = LexiconBuilder::new();
+    b.add_str(
+        "v.toml",
+        "[[skill]]\nid = \"spark\"\nname = \"Apache Spark\"\ncategory = \"big-data\"\ntier = \"tools\"\n[skill.ambiguous]\nforms = [\"Spark\"]\nnear = [\"hadoop\"]\nnot_in = [\"spark a\"]\n",
+    )
+    .unwrap();
+    let s = Scanner::new(b.build().unwrap()).unwrap();
+    assert_eq!(found(&s, "Spark and Hadoop"), "spark");
+    assert_eq!(found(&s, "spark a fire near hadoop"), "");
 }

@@ -1,0 +1,213 @@
+//! CLI integration tests: one binary, a clean environment, inline snapshots.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use assert_cmd::cargo::CommandCargoExt;
+use serde::Deserialize;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// `skillscan` with a clean environment, run from the fixtures directory.
+fn cmd(args: &[&str]) -> Command {
+    let mut c = Command::cargo_bin("skillscan").unwrap();
+    c.env_clear().env("NO_COLOR", "1").current_dir(fixtures()).args(args);
+    c
+}
+
+/// Runs and renders exit code, stdout and stderr for a snapshot.
+fn run(args: &[&str], stdin: Option<&str>) -> String {
+    let mut c = cmd(args);
+    let out = if let Some(input) = stdin {
+        use std::io::Write;
+        use std::process::Stdio;
+        let mut child = c.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        child.wait_with_output().unwrap()
+    } else {
+        c.output().unwrap()
+    };
+    format!(
+        "exit: {}\n--- stdout\n{}--- stderr\n{}",
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+#[test]
+fn scan_table_with_fixture_lexicon() {
+    insta::assert_snapshot!(run(&["--lexicon", "lexicon.toml", "scan", "posting.txt"], None), @r"");
+}
+
+#[test]
+fn scan_stdin_jsonl() {
+    insta::assert_snapshot!(run(&["--lexicon", "lexicon.toml", "scan", "--format", "jsonl", "-"], Some("Python, R\nno Java")), @r"");
+}
+
+#[test]
+fn scan_missing_file_is_a_partial_failure() {
+    insta::assert_snapshot!(run(&["--lexicon", "lexicon.toml", "scan", "posting.txt", "nope.txt"], None).lines().filter(|l| l.starts_with("exit") || l.contains("nope")).collect::<Vec<_>>().join("\n"), @r"");
+}
+
+#[test]
+fn scan_only_missing_files_is_an_error() {
+    insta::assert_snapshot!(run(&["scan", "nope.txt"], None), @r"");
+}
+
+#[test]
+fn invalid_utf8_is_decoded_with_a_warning() {
+    insta::assert_snapshot!(run(&["--lexicon", "lexicon.toml", "scan", "latin1.txt"], None), @r"");
+}
+
+#[test]
+fn bad_lexicon_names_file_line_and_skill() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("bad.toml");
+    std::fs::write(&p, "[[skill]]\nid = \"x\"\nname = \"Python\"\ncategory = \"database\"\ntier = \"tools\"\nimplies = [\"nope\"]\n").unwrap();
+    let out = cmd(&["--lexicon-add", p.to_str().unwrap(), "scan", "posting.txt"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr).replace(dir.path().to_str().unwrap(), "TMP");
+    insta::assert_snapshot!(err, @r"");
+}
+
+#[test]
+fn lexicon_show_and_check() {
+    insta::assert_snapshot!(run(&["--lexicon", "lexicon.toml", "lexicon", "show", "r"], None), @r"");
+    insta::assert_snapshot!(run(&["lexicon", "check", "--standalone", "lexicon.toml"], None), @r"");
+    insta::assert_snapshot!(run(&["--lexicon", "lexicon.toml", "lexicon", "show", "nope"], None), @r"");
+}
+
+#[test]
+fn lexicon_dump_round_trips() {
+    let out = cmd(&["lexicon", "dump"]).output().unwrap();
+    assert!(out.status.success());
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("dump.toml");
+    std::fs::write(&p, &out.stdout).unwrap();
+    let check = cmd(&["lexicon", "check", "--standalone", p.to_str().unwrap()]).output().unwrap();
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
+    let list = cmd(&["lexicon", "list"]).output().unwrap();
+    let n = String::from_utf8_lossy(&list.stdout).lines().count();
+    assert!(String::from_utf8_lossy(&check.stdout).starts_with(&format!("ok: {n} skills")));
+}
+
+#[test]
+fn help_has_examples_and_exit_codes() {
+    let out = cmd(&["--help"]).output().unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("Examples:") && help.contains("Exit codes:"), "{help}");
+}
+
+#[test]
+fn eval_documents_and_thresholds() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("gold.jsonl");
+    std::fs::write(&p, "{\"id\":\"1\",\"text\":\"Python, R and SQL; no Java\",\"skills\":[\"python\",\"r\",\"sql\",\"terraform\"]}\n").unwrap();
+    let g = p.to_str().unwrap();
+    let out = run(&["--lexicon", "lexicon.toml", "eval", g], None).replace(g, "gold.jsonl");
+    insta::assert_snapshot!(out, @r"");
+    let out = cmd(&["--lexicon", "lexicon.toml", "eval", g, "--min-recall", "0.9"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let out = cmd(&["--lexicon", "lexicon.toml", "eval", g, "--min-recall", "0.7", "--min-precision", "1"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}
+
+/// The stable JSON shape: any field added or removed fails here until the README is updated.
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Doc {
+    schema: String,
+    document: String,
+    bytes: usize,
+    warnings: Vec<String>,
+    skills: Vec<SkillJ>,
+    implied: Vec<ImpliedJ>,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SkillJ {
+    id: String,
+    name: String,
+    category: String,
+    tier: String,
+    count: usize,
+    negated: usize,
+    matches: Vec<MatchJ>,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MatchJ {
+    text: String,
+    start: usize,
+    end: usize,
+    line: usize,
+    negated: bool,
+    evidence: String,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ImpliedJ {
+    id: String,
+    name: String,
+    by: Vec<String>,
+}
+
+#[test]
+fn json_shape_is_locked_and_spans_point_into_the_input() {
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/resumes");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&samples).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let mut args = vec!["scan".to_string(), "--format".into(), "jsonl".into()];
+    args.extend(files.iter().map(|p| p.display().to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = cmd(&args).output().unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let docs: Vec<Doc> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(docs.len(), files.len());
+    for (doc, file) in docs.iter().zip(&files) {
+        assert_eq!(doc.schema, "skillscan/1");
+        let text = std::fs::read_to_string(file).unwrap();
+        assert_eq!(doc.bytes, text.len());
+        assert!(!doc.skills.is_empty(), "{}", doc.document);
+        for s in &doc.skills {
+            assert_eq!(s.count + s.negated, s.matches.len());
+            for m in &s.matches {
+                assert_eq!(&text[m.start..m.end], m.text);
+                assert_eq!(m.line, 1 + text[..m.start].matches('\n').count());
+            }
+        }
+    }
+    // `json` is the same objects, pretty-printed.
+    let pretty = cmd(&["scan", "--format", "json", files[0].to_str().unwrap()]).output().unwrap();
+    let one: serde_json::Value = serde_json::from_slice(&pretty.stdout).unwrap();
+    let first: serde_json::Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(one, first);
+}
+
+#[test]
+fn output_is_the_same_for_any_thread_count() {
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/resumes");
+    let mut files: Vec<String> = std::fs::read_dir(&samples).unwrap().map(|e| e.unwrap().path().display().to_string()).collect();
+    files.sort();
+    let outputs: Vec<Vec<u8>> = ["1", "2", "4"]
+        .iter()
+        .map(|j| {
+            let mut args = vec!["scan", "--format", "jsonl", "-j", j];
+            args.extend(files.iter().map(String::as_str));
+            cmd(&args).output().unwrap().stdout
+        })
+        .collect();
+    assert!(!outputs[0].is_empty());
+    assert!(outputs.windows(2).all(|w| w[0] == w[1]));
+}
