@@ -296,11 +296,17 @@ fn contains_word(hay: &[u8], needle: &[u8]) -> bool {
     false
 }
 
-/// The `n` words before `s` and after `e` in folded text, as two byte ranges.
+/// Whether the folded text ends a sentence at `i`: `!`, `?`, `;`, or a `.` before a space.
+#[inline]
+fn sentence_end(t: &[u8], i: usize) -> bool {
+    matches!(t[i], b'!' | b'?' | b';') || (t[i] == b'.' && t.get(i + 1).is_none_or(|&b| b == b' '))
+}
+
+/// The `n` words before `s` and after `e` in folded text, within the sentence, as two ranges.
 fn window(t: &[u8], s: usize, e: usize, n: usize) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
     let mut a = s;
     let mut words = 0;
-    while a > 0 && words <= n {
+    while a > 0 && words <= n && !sentence_end(t, a - 1) {
         a -= 1;
         if t[a] == b' ' {
             words += 1;
@@ -308,7 +314,7 @@ fn window(t: &[u8], s: usize, e: usize, n: usize) -> (std::ops::Range<usize>, st
     }
     let mut b = e;
     words = 0;
-    while b < t.len() && words <= n {
+    while b < t.len() && words <= n && !sentence_end(t, b) {
         if t[b] == b' ' {
             words += 1;
         }

@@ -239,3 +239,13 @@ fn vetoes_match_whole_words_only() {
     assert_eq!(found(&s, "Spark and Hadoop"), "spark");
     assert_eq!(found(&s, "spark a fire near hadoop"), "");
 }
+
+#[test]
+fn near_words_stay_in_the_sentence() {
+    run(&[
+        ("We love statistics. R is great", ""),
+        ("We love statistics; R is great", ""),
+        ("R for statistics. Then more", "r"),
+        ("Node.js and R for statistics", "nodejs r"),
+    ]);
+}
