@@ -39,27 +39,62 @@ fn run(args: &[&str], stdin: Option<&str>) -> String {
 
 #[test]
 fn scan_table_with_fixture_lexicon() {
-    insta::assert_snapshot!(run(&["--lexicon", "lexicon.toml", "scan", "posting.txt"], None), @r"");
+    insta::assert_snapshot!(run(&["--lexicon", "lexicon.toml", "scan", "posting.txt"], None), @r#"
+    exit: 0
+    --- stdout
+    posting.txt  199 bytes, 5 skills
+      SKILL   CATEGORY              COUNT  LINES
+      Python  programming-language      1  3
+      SQL     programming-language      1  3
+      R       programming-language      1  3
+      CI/CD   devops                    1  4
+      Spark   big-data                  1  4
+      Java    programming-language   0+1!  6
+      n+m!: n mentions, m negated ("no experience with ...")
+    --- stderr
+    "#);
 }
 
 #[test]
 fn scan_stdin_jsonl() {
-    insta::assert_snapshot!(run(&["--lexicon", "lexicon.toml", "scan", "--format", "jsonl", "-"], Some("Python, R\nno Java")), @r"");
+    insta::assert_snapshot!(run(&["--lexicon", "lexicon.toml", "scan", "--format", "jsonl", "-"], Some("Python, R\nno Java")), @r#"
+    exit: 0
+    --- stdout
+    {"schema":"skillscan/1","document":"-","bytes":17,"warnings":[],"skills":[{"id":"python","name":"Python","category":"programming-language","tier":"foundation","count":1,"negated":0,"matches":[{"text":"Python","start":0,"end":6,"line":1,"negated":false,"evidence":"form"}]},{"id":"r","name":"R","category":"programming-language","tier":"foundation","count":1,"negated":0,"matches":[{"text":"R","start":8,"end":9,"line":1,"negated":false,"evidence":"list"}]},{"id":"java","name":"Java","category":"programming-language","tier":"foundation","count":0,"negated":1,"matches":[{"text":"Java","start":13,"end":17,"line":2,"negated":true,"evidence":"form"}]}],"implied":[]}
+    --- stderr
+    "#);
 }
 
 #[test]
 fn scan_missing_file_is_a_partial_failure() {
-    insta::assert_snapshot!(run(&["--lexicon", "lexicon.toml", "scan", "posting.txt", "nope.txt"], None).lines().filter(|l| l.starts_with("exit") || l.contains("nope")).collect::<Vec<_>>().join("\n"), @r"");
+    insta::assert_snapshot!(run(&["--lexicon", "lexicon.toml", "scan", "posting.txt", "nope.txt"], None).lines().filter(|l| l.starts_with("exit") || l.contains("nope")).collect::<Vec<_>>().join("\n"), @"
+    exit: 1
+    skillscan: error: nope.txt: cannot read: No such file or directory (os error 2)
+    ");
 }
 
 #[test]
 fn scan_only_missing_files_is_an_error() {
-    insta::assert_snapshot!(run(&["scan", "nope.txt"], None), @r"");
+    insta::assert_snapshot!(run(&["scan", "nope.txt"], None), @"
+    exit: 2
+    --- stdout
+    --- stderr
+    skillscan: error: nope.txt: cannot read: No such file or directory (os error 2)
+    ");
 }
 
 #[test]
 fn invalid_utf8_is_decoded_with_a_warning() {
-    insta::assert_snapshot!(run(&["--lexicon", "lexicon.toml", "scan", "latin1.txt"], None), @r"");
+    insta::assert_snapshot!(run(&["--lexicon", "lexicon.toml", "scan", "latin1.txt"], None), @"
+    exit: 0
+    --- stdout
+    latin1.txt  22 bytes, 2 skills
+      SKILL   CATEGORY              COUNT  LINES
+      Python  programming-language      1  1
+      SQL     programming-language      1  1
+    --- stderr
+    skillscan: warning: latin1.txt: invalid UTF-8 (first at byte 11); decoded lossily
+    ");
 }
 
 #[test]
@@ -70,14 +105,40 @@ fn bad_lexicon_names_file_line_and_skill() {
     let out = cmd(&["--lexicon-add", p.to_str().unwrap(), "scan", "posting.txt"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr).replace(dir.path().to_str().unwrap(), "TMP");
-    insta::assert_snapshot!(err, @r"");
+    insta::assert_snapshot!(err, @r#"
+    skillscan: error: TMP/bad.toml:2: skill 'x': form "Python" also belongs to skill 'python' (lexicon/skills/languages.toml:3)
+    TMP/bad.toml:2: skill 'x': implies unknown skill 'nope'
+    "#);
 }
 
 #[test]
 fn lexicon_show_and_check() {
-    insta::assert_snapshot!(run(&["--lexicon", "lexicon.toml", "lexicon", "show", "r"], None), @r"");
-    insta::assert_snapshot!(run(&["lexicon", "check", "--standalone", "lexicon.toml"], None), @r"");
-    insta::assert_snapshot!(run(&["--lexicon", "lexicon.toml", "lexicon", "show", "nope"], None), @r"");
+    insta::assert_snapshot!(run(&["--lexicon", "lexicon.toml", "lexicon", "show", "r"], None), @"
+    exit: 0
+    --- stdout
+    R (r)
+      category: programming-language
+      tier:     foundation
+      forms:    R programming
+      ambiguous forms: R (exact case)
+        needs within 8 words: statistics, rstudio, programming
+        list context counts: yes
+        vetoed inside: R&D, R & D
+      defined:  lexicon.toml:24
+    --- stderr
+    ");
+    insta::assert_snapshot!(run(&["lexicon", "check", "--standalone", "lexicon.toml"], None), @"
+    exit: 0
+    --- stdout
+    ok: 27 skills, 36 forms, 52 patterns
+    --- stderr
+    ");
+    insta::assert_snapshot!(run(&["--lexicon", "lexicon.toml", "lexicon", "show", "nope"], None), @"
+    exit: 2
+    --- stdout
+    --- stderr
+    skillscan: error: no skill with id 'nope' (try `skillscan lexicon list`)
+    ");
 }
 
 #[test]
@@ -108,7 +169,15 @@ fn eval_documents_and_thresholds() {
     std::fs::write(&p, "{\"id\":\"1\",\"text\":\"Python, R and SQL; no Java\",\"skills\":[\"python\",\"r\",\"sql\",\"terraform\"]}\n").unwrap();
     let g = p.to_str().unwrap();
     let out = run(&["--lexicon", "lexicon.toml", "eval", g], None).replace(g, "gold.jsonl");
-    insta::assert_snapshot!(out, @r"");
+    insta::assert_snapshot!(out, @"
+    exit: 0
+    --- stdout
+    gold.jsonl
+      skills   P 1.000  R 0.750  F1 0.857   (3 of 3 predicted correct, 3 of 4 gold found)
+     top false positives: none
+     top false negatives: terraform (1)
+    --- stderr
+    ");
     let out = cmd(&["--lexicon", "lexicon.toml", "eval", g, "--min-recall", "0.9"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let out = cmd(&["--lexicon", "lexicon.toml", "eval", g, "--min-recall", "0.7", "--min-precision", "1"]).output().unwrap();

@@ -206,7 +206,7 @@ fn builtin_aliases_users_ask_for() {
         ("k8s", "kubernetes"),
         ("sklearn", "scikit-learn"),
         ("scikit learn", "scikit-learn"),
-        ("torch", "pytorch"),
+        ("torch, numpy", "pytorch numpy"),
         ("LLMs", "large-language-models"),
         ("CNNs", "cnn"),
         ("GANs", "gans"),
@@ -214,7 +214,7 @@ fn builtin_aliases_users_ask_for() {
         ("our R&D team", ""),
         ("excel at communication", ""),
         ("react to feedback", ""),
-        ("go-to-market strategy", ""),
+        ("go-to-market strategy in Go", "marketing"),
         ("C-suite", ""),
     ];
     let mut failures = Vec::new();
