@@ -1,5 +1,26 @@
-//! Embeds every `lexicon/skills/*.toml` file, so adding a family needs no code change.
+//! Compiles `lexicon/skills/*.toml` into one JSON document embedded in the library.
+//!
+//! Parsing TOML at start-up costs tens of milliseconds for the built-in lexicon; JSON parses
+//! several times faster, and a TOML syntax error becomes a build error. Full validation of the
+//! data runs in the unit tests (`lexicon::tests`).
 use std::{env, fs, path::Path};
+
+// The crate's own folding, trie and form-listing code, so the precompiled tries are exactly
+// what `Scanner::new` would build at run time (a unit test compares them byte for byte).
+#[allow(dead_code)]
+#[path = "src/scan/forms.rs"]
+mod forms;
+#[allow(dead_code)]
+#[path = "src/normalize.rs"]
+mod normalize;
+#[allow(dead_code)]
+#[path = "src/scan/trie.rs"]
+mod trie;
+
+/// The scanner's word-character test, which `trie.rs` uses from its parent module.
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
 
 fn main() {
     let dir = Path::new("lexicon/skills");
@@ -10,15 +31,95 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
     files.sort();
-    let mut out = String::from("/// Built-in lexicon files: (name, contents), sorted by name.\n");
-    out.push_str("pub(crate) static BUILTIN_SKILL_FILES: &[(&str, &str)] = &[\n");
+    let mut skills = Vec::new();
     for f in &files {
         println!("cargo::rerun-if-changed={}", f.display());
-        let name = f.file_name().unwrap().to_string_lossy();
-        let abs = fs::canonicalize(f).unwrap();
-        out.push_str(&format!("    ({name:?}, include_str!({:?})),\n", abs.display().to_string()));
+        let name = format!(
+            "lexicon/skills/{}",
+            f.file_name().unwrap().to_string_lossy()
+        );
+        let text = fs::read_to_string(f).unwrap();
+        let table: toml::Table = toml::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let Some(toml::Value::Array(list)) = table.get("skill") else {
+            panic!("{name}: no [[skill]] entries")
+        };
+        // The line of each skill is the line of its `id = "..."`, searched in order.
+        let mut from = 0;
+        for entry in list {
+            let mut v = serde_json::to_value(entry).unwrap();
+            let id = v
+                .get("id")
+                .and_then(|i| i.as_str())
+                .unwrap_or_else(|| panic!("{name}: skill without id"))
+                .to_string();
+            let at = text[from..]
+                .find(&format!("id = \"{id}\""))
+                .map(|i| from + i)
+                .unwrap_or(from);
+            from = at;
+            let line = 1 + text[..at].matches('\n').count();
+            v.as_object_mut().unwrap().insert(
+                "origin".into(),
+                serde_json::json!({ "file": name, "line": line }),
+            );
+            skills.push(v);
+        }
     }
-    out.push_str("];\n");
-    let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("builtin_lexicon.rs");
-    fs::write(dest, out).unwrap();
+    let out = Path::new(&env::var("OUT_DIR").unwrap()).to_path_buf();
+    fs::write(
+        out.join("builtin_lexicon.json"),
+        serde_json::to_string(&skills).unwrap(),
+    )
+    .unwrap();
+
+    // Precompile the tries. Patterns pack as skill << 2 | ambiguous << 1 | plural_ok.
+    let strings = |v: Option<&serde_json::Value>| -> Vec<String> {
+        v.and_then(|v| v.as_array()).map_or(Vec::new(), |a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(String::from))
+                .collect()
+        })
+    };
+    let (mut main, mut main_pats, mut exact, mut exact_pats) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (i, s) in skills.iter().enumerate() {
+        let name = s["name"].as_str().unwrap_or_default();
+        let amb = s.get("ambiguous");
+        let forms = forms::skill_forms(
+            name,
+            &strings(s.get("aliases")),
+            &strings(amb.and_then(|a| a.get("forms"))),
+            amb.and_then(|a| a.get("case_sensitive"))
+                .and_then(|c| c.as_bool())
+                .unwrap_or(false),
+        );
+        for f in forms {
+            let packed = (i as u32) << 2 | (f.ambiguous as u32) << 1 | f.plural_ok as u32;
+            if f.exact {
+                exact.push(f.text);
+                exact_pats.push(packed);
+            } else {
+                main.push(f.text);
+                main_pats.push(packed);
+            }
+        }
+    }
+    fs::write(
+        out.join("builtin_main.trie"),
+        trie::Trie::new(&main, true).to_bytes(),
+    )
+    .unwrap();
+    fs::write(
+        out.join("builtin_exact.trie"),
+        trie::Trie::new(&exact, false).to_bytes(),
+    )
+    .unwrap();
+    let mut pats = (main_pats.len() as u32).to_le_bytes().to_vec();
+    for w in main_pats.iter().chain(&exact_pats) {
+        pats.extend_from_slice(&w.to_le_bytes());
+    }
+    fs::write(out.join("builtin_patterns.bin"), pats).unwrap();
+    println!("cargo::rerun-if-changed=src/normalize.rs");
+    println!("cargo::rerun-if-changed=src/scan/forms.rs");
+    println!("cargo::rerun-if-changed=src/scan/trie.rs");
 }

@@ -151,7 +151,10 @@ fn bio_spans(tags: &[String]) -> Vec<(usize, usize)> {
 }
 
 fn top(counts: HashMap<String, usize>, n: usize) -> Vec<ErrorCount> {
-    let mut v: Vec<ErrorCount> = counts.into_iter().map(|(item, count)| ErrorCount { item, count }).collect();
+    let mut v: Vec<ErrorCount> = counts
+        .into_iter()
+        .map(|(item, count)| ErrorCount { item, count })
+        .collect();
     v.sort_by(|a, b| b.count.cmp(&a.count).then(a.item.cmp(&b.item)));
     v.truncate(n);
     v
@@ -168,11 +171,21 @@ pub fn evaluate(scanner: &Scanner, file: &str, text: &str, top_n: usize) -> Resu
     } else if probe.get("text").is_some() {
         evaluate_documents(scanner, file, text, top_n)
     } else {
-        Err(bad(file, 1, "unknown gold format: expected `tokens` + `tags_knowledge`, or `text` + `skills`".into()))
+        Err(bad(
+            file,
+            1,
+            "unknown gold format: expected `tokens` + `tags_knowledge`, or `text` + `skills`"
+                .into(),
+        ))
     }
 }
 
-fn evaluate_spans(scanner: &Scanner, file: &str, text: &str, top_n: usize) -> Result<Report, Error> {
+fn evaluate_spans(
+    scanner: &Scanner,
+    file: &str,
+    text: &str,
+    top_n: usize,
+) -> Result<Report, Error> {
     let lex = scanner.lexicon();
     let mut per: BTreeMap<String, SpanScores> = BTreeMap::new();
     let mut fps: HashMap<String, usize> = HashMap::new();
@@ -181,9 +194,14 @@ fn evaluate_spans(scanner: &Scanner, file: &str, text: &str, top_n: usize) -> Re
         if line.trim().is_empty() {
             continue;
         }
-        let row: SpanLine = serde_json::from_str(line).map_err(|e| bad(file, n + 1, e.to_string()))?;
+        let row: SpanLine =
+            serde_json::from_str(line).map_err(|e| bad(file, n + 1, e.to_string()))?;
         if row.tokens.len() != row.tags_knowledge.len() {
-            return Err(bad(file, n + 1, "tokens and tags_knowledge differ in length".into()));
+            return Err(bad(
+                file,
+                n + 1,
+                "tokens and tags_knowledge differ in length".into(),
+            ));
         }
         let mut sentence = String::new();
         let mut starts = Vec::with_capacity(row.tokens.len());
@@ -200,7 +218,12 @@ fn evaluate_spans(scanner: &Scanner, file: &str, text: &str, top_n: usize) -> Re
             .scan(&sentence)
             .into_iter()
             .filter(|m| lex.skill(m.skill).category.is_knowledge())
-            .map(|m| (tok_of(m.start), tok_of(m.end.saturating_sub(1).max(m.start)) + 1))
+            .map(|m| {
+                (
+                    tok_of(m.start),
+                    tok_of(m.end.saturating_sub(1).max(m.start)) + 1,
+                )
+            })
             .collect();
         let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
         let span_text = |(s, e): (usize, usize)| row.tokens[s..e].join(" ").to_lowercase();
@@ -265,7 +288,12 @@ fn evaluate_spans(scanner: &Scanner, file: &str, text: &str, top_n: usize) -> Re
     })
 }
 
-fn evaluate_documents(scanner: &Scanner, file: &str, text: &str, top_n: usize) -> Result<Report, Error> {
+fn evaluate_documents(
+    scanner: &Scanner,
+    file: &str,
+    text: &str,
+    top_n: usize,
+) -> Result<Report, Error> {
     let lex = scanner.lexicon();
     let mut prf = Prf::default();
     let mut fps: HashMap<String, usize> = HashMap::new();
@@ -274,11 +302,16 @@ fn evaluate_documents(scanner: &Scanner, file: &str, text: &str, top_n: usize) -
         if line.trim().is_empty() {
             continue;
         }
-        let row: DocLine = serde_json::from_str(line).map_err(|e| bad(file, n + 1, e.to_string()))?;
+        let row: DocLine =
+            serde_json::from_str(line).map_err(|e| bad(file, n + 1, e.to_string()))?;
         let _ = row.id;
         for id in &row.skills {
             if lex.find(id).is_none() {
-                return Err(bad(file, n + 1, format!("gold skill '{id}' is not in the lexicon")));
+                return Err(bad(
+                    file,
+                    n + 1,
+                    format!("gold skill '{id}' is not in the lexicon"),
+                ));
             }
         }
         let mut pred: Vec<&str> = scanner
@@ -331,7 +364,7 @@ mod tests {
 
     #[test]
     fn spans_are_scored_strictly_and_by_overlap() {
-        let scanner = Scanner::new(crate::Lexicon::builtin()).unwrap();
+        let scanner = Scanner::builtin();
         let gold = r#"{"tokens":["Experience","with","Python","and","machine","learning","models"],"tags_knowledge":["B","I","I","O","B","I","I"],"source":"tech"}
 {"tokens":["We","use","Docker"],"tags_knowledge":["O","O","O"],"source":"house"}"#;
         let r = evaluate(&scanner, "g.json", gold, 5).unwrap();
@@ -339,23 +372,39 @@ mod tests {
         // "Experience with Python" overlaps the predicted "Python" but is not the same span.
         assert_eq!((tech.strict.predicted, tech.strict.gold), (2, 2));
         assert!(tech.strict.true_positives < 2);
-        assert_eq!((tech.overlap.true_positives, tech.overlap.gold_found), (2, 2));
+        assert_eq!(
+            (tech.overlap.true_positives, tech.overlap.gold_found),
+            (2, 2)
+        );
         let house = r.source("house").unwrap();
-        assert_eq!((house.overlap.predicted, house.overlap.true_positives), (1, 0));
-        assert_eq!(r.false_positives, [ErrorCount { item: "docker".into(), count: 1 }]);
+        assert_eq!(
+            (house.overlap.predicted, house.overlap.true_positives),
+            (1, 0)
+        );
+        assert_eq!(
+            r.false_positives,
+            [ErrorCount {
+                item: "docker".into(),
+                count: 1
+            }]
+        );
         assert_eq!(r.false_negatives, []);
     }
 
     #[test]
     fn documents_are_scored_as_sets() {
-        let scanner = Scanner::new(crate::Lexicon::builtin()).unwrap();
+        let scanner = Scanner::builtin();
         let gold = r#"{"id":"a","text":"Python, SQL and Tableau. No Java.","skills":["python","sql","excel"]}"#;
         let r = evaluate(&scanner, "g.jsonl", gold, 5).unwrap();
         let d = r.documents.unwrap();
         assert_eq!((d.predicted, d.true_positives, d.gold), (3, 2, 3));
         assert_eq!(r.false_positives[0].item, "tableau");
         assert_eq!(r.false_negatives[0].item, "excel");
-        let bad = evaluate(&scanner, "g.jsonl", r#"{"text":"x","skills":["nope"]}"#, 5).unwrap_err();
-        assert_eq!(bad.to_string(), "g.jsonl:1: gold skill 'nope' is not in the lexicon");
+        let bad =
+            evaluate(&scanner, "g.jsonl", r#"{"text":"x","skills":["nope"]}"#, 5).unwrap_err();
+        assert_eq!(
+            bad.to_string(),
+            "g.jsonl:1: gold skill 'nope' is not in the lexicon"
+        );
     }
 }

@@ -52,14 +52,24 @@ impl Extraction {
             s.negated = s.matches.iter().filter(|m| m.negated).count();
             s.count = s.matches.len() - s.negated;
         }
-        out.sort_by(|a, b| b.count.cmp(&a.count).then(a.negated.cmp(&b.negated)).then(a.skill.cmp(&b.skill)));
+        out.sort_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then(a.negated.cmp(&b.negated))
+                .then(a.skill.cmp(&b.skill))
+        });
         out
     }
 
     /// Skills implied by the non-negated matches but not matched themselves, each with the
     /// matched skills that imply it, in lexicon order.
     pub fn implied(&self, lexicon: &Lexicon) -> Vec<(SkillIdx, Vec<SkillIdx>)> {
-        let mut found: Vec<SkillIdx> = self.matches.iter().filter(|m| !m.negated).map(|m| m.skill).collect();
+        let mut found: Vec<SkillIdx> = self
+            .matches
+            .iter()
+            .filter(|m| !m.negated)
+            .map(|m| m.skill)
+            .collect();
         found.sort();
         found.dedup();
         let mut implied: std::collections::BTreeMap<SkillIdx, Vec<SkillIdx>> = Default::default();

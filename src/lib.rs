@@ -10,7 +10,7 @@
 //! ```
 //! use skillscan::{Lexicon, Scanner};
 //!
-//! let scanner = Scanner::new(Lexicon::builtin()).unwrap();
+//! let scanner = Scanner::builtin();
 //! let text = "Built models in PyTorch and sklearn; deployed on k8s. No experience with Java.";
 //! let found: Vec<(&str, bool)> = scanner
 //!     .scan(text)
@@ -33,9 +33,9 @@
 pub mod error;
 pub mod eval;
 pub mod extract;
-pub mod report;
 pub mod lexicon;
 pub mod normalize;
+pub mod report;
 pub mod scan;
 
 pub use error::{Error, Problem};

@@ -10,7 +10,10 @@ fn main() -> ExitCode {
         Ok(code) => code.into(),
         Err(err) => {
             // `skillscan ... | head` closes the pipe early; that is not an error.
-            if err.chain().any(|e| e.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)) {
+            if err.chain().any(|e| {
+                e.downcast_ref::<std::io::Error>()
+                    .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
                 return ExitCode::SUCCESS;
             }
             eprintln!("skillscan: error: {err:#}");

@@ -66,7 +66,10 @@ impl Folder<'_> {
     fn sync(&mut self, orig: usize) {
         let norm = self.out.len();
         match self.marks.last() {
-            Some(m) if !m.opaque && (m.orig as usize).wrapping_sub(m.norm as usize) == orig.wrapping_sub(norm) => {}
+            Some(m)
+                if !m.opaque
+                    && (m.orig as usize).wrapping_sub(m.norm as usize)
+                        == orig.wrapping_sub(norm) => {}
             _ => self.marks.push(Mark {
                 norm: norm as u32,
                 orig: orig as u32,
@@ -84,12 +87,10 @@ impl Folder<'_> {
     fn fold_char(&mut self, c: char, orig: usize) {
         let start = self.out.len();
         match c {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{00B4}' | '\u{02BC}' => {
-                self.out.push('\'')
-            }
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => {
-                self.out.push('"')
-            }
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{00B4}'
+            | '\u{02BC}' => self.out.push('\''),
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+            | '\u{00BB}' => self.out.push('"'),
             // Soft hyphen, zero-width characters and the byte-order mark vanish.
             '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
             // Dashes and minus signs separate words like a hyphen does.
@@ -138,7 +139,10 @@ impl Normalized {
     /// # Panics
     /// Panics if `text` is 4 GiB or longer; offsets are stored as `u32`.
     pub fn new(text: &str) -> Normalized {
-        assert!(text.len() < u32::MAX as usize, "documents must be smaller than 4 GiB");
+        assert!(
+            text.len() < u32::MAX as usize,
+            "documents must be smaller than 4 GiB"
+        );
         let mut out = String::with_capacity(text.len());
         let mut marks = Vec::new();
         let bytes = text.as_bytes();
@@ -218,7 +222,10 @@ impl Normalized {
             Some(i) => {
                 let m = self.marks[i];
                 if m.opaque {
-                    self.marks.get(i + 1).map_or(self.orig_len, |n| n.orig as usize).max(m.orig as usize)
+                    self.marks
+                        .get(i + 1)
+                        .map_or(self.orig_len, |n| n.orig as usize)
+                        .max(m.orig as usize)
                 } else {
                     m.orig as usize + (pos - m.norm as usize)
                 }
@@ -230,6 +237,17 @@ impl Normalized {
 
 /// Folds a lexicon surface form: the same folding as [`Normalized::new`], trimmed.
 pub fn normalize_form(form: &str) -> String {
+    // Most forms are plain ASCII words with single spaces: already folded.
+    let b = form.as_bytes();
+    if !b.is_empty()
+        && b.iter()
+            .all(|&c| CLASS[c as usize] == Class::Copy || c == b' ')
+        && b[0] != b' '
+        && b[b.len() - 1] != b' '
+        && !form.contains("  ")
+    {
+        return form.to_string();
+    }
     let n = Normalized::new(form);
     n.text.trim_end().to_string()
 }

@@ -5,12 +5,15 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use serde::Serialize;
 
 use crate::error::Error;
 use crate::lexicon::{Lexicon, SkillIdx};
 use crate::normalize::{Normalized, normalize_form};
+
+mod forms;
+mod trie;
+use trie::Trie;
 
 /// One occurrence of a skill in a document, with its evidence.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,6 +66,28 @@ struct Pattern {
     plural_ok: bool,
 }
 
+impl Pattern {
+    /// Packs the pattern into one word, as `build.rs` does for the built-in tries.
+    #[cfg_attr(not(test), allow(dead_code))]
+    fn pack(self) -> u32 {
+        self.skill.0 << 2 | (self.ambiguous as u32) << 1 | self.plural_ok as u32
+    }
+
+    fn unpack(w: u32) -> Pattern {
+        Pattern {
+            skill: SkillIdx(w >> 2),
+            ambiguous: w & 2 != 0,
+            plural_ok: w & 1 != 0,
+        }
+    }
+}
+
+/// The built-in lexicon's tries and patterns, compiled by `build.rs` with the same code as
+/// [`Scanner::new`] (a test checks they are identical).
+static BUILTIN_MAIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin_main.trie"));
+static BUILTIN_EXACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin_exact.trie"));
+static BUILTIN_PATTERNS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin_patterns.bin"));
+
 /// A skill's compiled ambiguity rule.
 #[derive(Clone, Debug)]
 struct Rule {
@@ -82,44 +107,36 @@ struct Cand {
     evidence: Option<Evidence>,
 }
 
-/// Options for compiling a [`Scanner`].
+/// Options for compiling a [`Scanner`]. There are none yet; the builder keeps room for them
+/// without breaking callers.
 #[derive(Clone, Debug, Default)]
-pub struct ScannerBuilder {
-    dfa: bool,
-}
+pub struct ScannerBuilder {}
 
 impl ScannerBuilder {
-    /// Use a DFA for the main automaton: faster scans of large inputs, slower and bigger
-    /// build (tens of milliseconds and megabytes for the built-in lexicon). The default is a
-    /// contiguous NFA, which builds in a few milliseconds.
-    pub fn dfa(&mut self, yes: bool) -> &mut Self {
-        self.dfa = yes;
-        self
-    }
-
     /// Compiles the lexicon.
     pub fn build(&self, lexicon: Lexicon) -> Result<Scanner, Error> {
-        Scanner::compile(lexicon, self.dfa)
+        Scanner::compile(lexicon)
     }
 }
 
 /// A lexicon compiled for matching. Immutable, cheap to clone, and `Send + Sync`.
 ///
 /// # Matching
-/// Text is folded by [`crate::normalize`]. Every unambiguous form and every case-insensitive
-/// ambiguous form goes into one leftmost-longest Aho-Corasick automaton that ignores ASCII
-/// case, so the longer name wins (`javascript` over `java`); case-sensitive forms (`R`, `C`,
-/// `Go`) go into a second, small, case-sensitive automaton. A match must start and end on a
-/// word boundary, where a lowercase-to-uppercase change also counts (`demandPython`). A plural
-/// `s` may follow an unambiguous form ending in a letter, and so may a digit (`Python3`).
-/// Ambiguous forms need evidence: a `near` word within the window, or a list neighbour that is
-/// itself a confirmed match; `not_in` phrases veto them. Negation cues in the same clause flag
-/// a match as negated; it is still reported.
+/// Text is folded by [`crate::normalize`]. From every position where a word can start, the
+/// scanner walks a byte trie of all unambiguous and case-insensitive ambiguous forms (ASCII
+/// case ignored) and a second trie of case-sensitive forms (`R`, `C`, `Go`), and keeps the
+/// longest form that also ends on a boundary, so the longer name wins (`javascript` over
+/// `java`, `machine learning engineer` over `machine learning`). A lowercase-to-uppercase
+/// change counts as a boundary (`demandPython`). A plural `s` may follow an unambiguous form
+/// ending in a letter, and so may a digit (`Python3`). Ambiguous forms need evidence: a `near`
+/// word within the window and the sentence, or a list neighbour that is itself confirmed;
+/// `not_in` phrases veto them. Negation cues in the same clause flag a match as negated; it
+/// is still reported.
 ///
 /// # Cost
-/// Building from the built-in lexicon takes a few milliseconds and about a megabyte with the
-/// default NFA. Scanning is one pass over the folded text plus a few work items per match;
-/// see `BENCHMARKS.md` for throughput.
+/// Compiling the built-in lexicon (about 30k patterns with generated spellings) takes a few
+/// milliseconds and a few megabytes. Scanning is one folding pass, one trie walk per word
+/// start, and a little work per match; see `BENCHMARKS.md` for throughput.
 #[derive(Clone, Debug)]
 pub struct Scanner {
     inner: Arc<Inner>,
@@ -128,23 +145,26 @@ pub struct Scanner {
 #[derive(Debug)]
 struct Inner {
     lexicon: Lexicon,
-    main: AhoCorasick,
+    main: Trie,
     main_pats: Vec<Pattern>,
-    exact: Option<AhoCorasick>,
+    exact: Trie,
     exact_pats: Vec<Pattern>,
     rules: HashMap<SkillIdx, Rule>,
 }
 
 /// ASCII alphanumerics and every non-ASCII byte (letters of other scripts) form words.
 #[inline]
-fn is_word(b: u8) -> bool {
+pub(crate) fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
 /// Whether a match may start at `i`.
 #[inline]
 fn left_ok(t: &[u8], i: usize) -> bool {
-    i == 0 || !is_word(t[i - 1]) || !is_word(t[i]) || (t[i - 1].is_ascii_lowercase() && t[i].is_ascii_uppercase())
+    i == 0
+        || !is_word(t[i - 1])
+        || !is_word(t[i])
+        || (t[i - 1].is_ascii_lowercase() && t[i].is_ascii_uppercase())
 }
 
 /// The first position at or after `i` where a new word can start.
@@ -159,7 +179,11 @@ fn next_start(t: &[u8], mut i: usize) -> usize {
 /// Where a match ending at `e` really ends, or `None` if it runs into a word.
 #[inline]
 fn right_end(t: &[u8], s: usize, e: usize, pat: Pattern) -> Option<usize> {
-    let boundary = |j: usize| j >= t.len() || !is_word(t[j]) || (t[j - 1].is_ascii_lowercase() && t[j].is_ascii_uppercase());
+    let boundary = |j: usize| {
+        j >= t.len()
+            || !is_word(t[j])
+            || (t[j - 1].is_ascii_lowercase() && t[j].is_ascii_uppercase())
+    };
     if e == s || boundary(e) || !is_word(t[e - 1]) {
         return Some(e);
     }
@@ -176,31 +200,59 @@ fn right_end(t: &[u8], s: usize, e: usize, pat: Pattern) -> Option<usize> {
     None
 }
 
-fn build_ac(patterns: &[String], case_insensitive: bool, dfa: bool) -> Result<AhoCorasick, Error> {
-    let kind = if dfa {
-        AhoCorasickKind::DFA
-    } else {
-        AhoCorasickKind::ContiguousNFA
-    };
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .ascii_case_insensitive(case_insensitive)
-        .kind(Some(kind))
-        .build(patterns)
-        .map_err(|e| Error::Build(e.to_string()))
-}
-
 /// Words that stop the search for a negation cue before a match.
-const CLAUSE_BREAKS: &[&str] = &["but", "however", "although", "though", "whereas", "while", "except", "plus"];
+const CLAUSE_BREAKS: &[&str] = &[
+    "but", "however", "although", "though", "whereas", "while", "except", "plus",
+];
 /// Words that negate a following skill within the clause.
 const NEG_BEFORE: &[&str] = &[
-    "no", "not", "without", "never", "none", "nor", "neither", "don't", "dont", "doesn't", "didn't", "won't",
-    "isn't", "aren't", "lack", "lacks", "lacking", "cannot", "can't", "unfamiliar", "avoid",
+    "no",
+    "not",
+    "without",
+    "never",
+    "none",
+    "nor",
+    "neither",
+    "don't",
+    "dont",
+    "doesn't",
+    "didn't",
+    "won't",
+    "isn't",
+    "aren't",
+    "lack",
+    "lacks",
+    "lacking",
+    "cannot",
+    "can't",
+    "unfamiliar",
+    "avoid",
 ];
 /// Words after `not` that cancel the negation ("not only", "not limited to").
-const NEG_CANCEL: &[&str] = &["only", "just", "limited", "least", "necessarily", "matter", "later", "less", "more", "exhaustive"];
+const NEG_CANCEL: &[&str] = &[
+    "only",
+    "just",
+    "limited",
+    "least",
+    "necessarily",
+    "matter",
+    "later",
+    "less",
+    "more",
+    "exhaustive",
+];
 /// What follows `not` after a skill to negate it ("Java is not required").
-const NEG_AFTER: &[&str] = &["required", "needed", "necessary", "mandatory", "essential", "expected", "compulsory", "a requirement", "a must"];
+const NEG_AFTER: &[&str] = &[
+    "required",
+    "needed",
+    "necessary",
+    "mandatory",
+    "essential",
+    "expected",
+    "compulsory",
+    "a requirement",
+    "a must",
+];
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
     while !text.is_char_boundary(i) {
@@ -220,7 +272,11 @@ fn words_before(text: &str, end: usize, max: usize) -> Vec<&str> {
     let start = floor_boundary(text, end.saturating_sub(120));
     let region = &text[start..end];
     // Stop at the clause: a sentence break or a line break.
-    let region = match region.char_indices().rev().find(|(_, c)| ['.', ';', '!', '?', '\n', '\u{2022}', ':'].contains(c)) {
+    let region = match region
+        .char_indices()
+        .rev()
+        .find(|(_, c)| ['.', ';', '!', '?', '\n', '\u{2022}', ':'].contains(c))
+    {
         Some((i, c)) => &region[i + c.len_utf8()..],
         None => region,
     };
@@ -228,7 +284,10 @@ fn words_before(text: &str, end: usize, max: usize) -> Vec<&str> {
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
         .filter(|w| !w.is_empty())
         .collect();
-    if let Some(i) = words.iter().rposition(|w| CLAUSE_BREAKS.iter().any(|b| w.eq_ignore_ascii_case(b))) {
+    if let Some(i) = words
+        .iter()
+        .rposition(|w| CLAUSE_BREAKS.iter().any(|b| w.eq_ignore_ascii_case(b)))
+    {
         words.drain(..=i);
     }
     let n = words.len();
@@ -270,7 +329,10 @@ fn is_negated(text: &str, start: usize, end: usize) -> bool {
     for (i, w) in after.iter().enumerate() {
         if eq(w, "not") || eq(w, "isn't") || eq(w, "aren't") || eq(w, "never") {
             let rest = after[i + 1..].join(" ");
-            if NEG_AFTER.iter().any(|c| rest.len() >= c.len() && rest[..c.len()].eq_ignore_ascii_case(c)) {
+            if NEG_AFTER
+                .iter()
+                .any(|c| rest.len() >= c.len() && rest[..c.len()].eq_ignore_ascii_case(c))
+            {
                 return true;
             }
         }
@@ -288,7 +350,9 @@ fn contains_word(hay: &[u8], needle: &[u8]) -> bool {
         if hay[i].to_ascii_lowercase() == first
             && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
             && (i == 0 || !is_word(hay[i - 1]) || !is_word(needle[0]))
-            && (i + needle.len() == hay.len() || !is_word(hay[i + needle.len()]) || !is_word(needle[needle.len() - 1]))
+            && (i + needle.len() == hay.len()
+                || !is_word(hay[i + needle.len()])
+                || !is_word(needle[needle.len() - 1]))
         {
             return true;
         }
@@ -303,7 +367,12 @@ fn sentence_end(t: &[u8], i: usize) -> bool {
 }
 
 /// The `n` words before `s` and after `e` in folded text, within the sentence, as two ranges.
-fn window(t: &[u8], s: usize, e: usize, n: usize) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
+fn window(
+    t: &[u8],
+    s: usize,
+    e: usize,
+    n: usize,
+) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
     let mut a = s;
     let mut words = 0;
     while a > 0 && words <= n && !sentence_end(t, a - 1) {
@@ -328,13 +397,10 @@ fn is_list_gap(gap: &str) -> bool {
     if gap.len() > 12 {
         return false;
     }
-    gap.split(' ')
-        .filter(|w| !w.is_empty())
-        .all(|w| {
-            let w = w.trim_matches(|c: char| ",/|;&+()[]*:\u{2022}\u{00B7}".contains(c));
-            w.is_empty() || w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or")
-        })
-        && !gap.contains(['.', '!', '?'])
+    gap.split(' ').filter(|w| !w.is_empty()).all(|w| {
+        let w = w.trim_matches(|c: char| ",/|;&+()[]*:\u{2022}\u{00B7}".contains(c));
+        w.is_empty() || w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or")
+    }) && !gap.contains(['.', '!', '?'])
 }
 
 impl Scanner {
@@ -345,7 +411,7 @@ impl Scanner {
 
     /// Compiles a lexicon with default options.
     pub fn new(lexicon: Lexicon) -> Result<Scanner, Error> {
-        Scanner::compile(lexicon, false)
+        Scanner::compile(lexicon)
     }
 
     /// The lexicon this scanner was compiled from.
@@ -353,118 +419,93 @@ impl Scanner {
         &self.inner.lexicon
     }
 
-    fn compile(lexicon: Lexicon, dfa: bool) -> Result<Scanner, Error> {
+    /// The scanner for the built-in lexicon, with its tries precompiled at build time: the
+    /// cheapest way to start (a few milliseconds, mostly reading the lexicon).
+    pub fn builtin() -> Scanner {
+        let lexicon = Lexicon::builtin();
+        let words: Vec<u32> = BUILTIN_PATTERNS
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        let n_main = words[0] as usize;
+        let main_pats = words[1..1 + n_main]
+            .iter()
+            .map(|&w| Pattern::unpack(w))
+            .collect();
+        let exact_pats = words[1 + n_main..]
+            .iter()
+            .map(|&w| Pattern::unpack(w))
+            .collect();
+        let rules = Scanner::rules(&lexicon);
+        Scanner {
+            inner: Arc::new(Inner {
+                lexicon,
+                main: Trie::from_bytes(BUILTIN_MAIN),
+                main_pats,
+                exact: Trie::from_bytes(BUILTIN_EXACT),
+                exact_pats,
+                rules,
+            }),
+        }
+    }
+
+    fn compile(lexicon: Lexicon) -> Result<Scanner, Error> {
         let mut main: Vec<String> = Vec::new();
         let mut main_pats: Vec<Pattern> = Vec::new();
         let mut exact: Vec<String> = Vec::new();
         let mut exact_pats: Vec<Pattern> = Vec::new();
-        let mut rules = HashMap::new();
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        let plural_ok = |f: &str| f.as_bytes().last().is_some_and(|b| b.is_ascii_alphabetic()) && f.len() > 1;
-
         for (i, skill) in lexicon.skills().iter().enumerate() {
-            let idx = SkillIdx(i as u32);
-            for form in skill.plain_forms() {
-                let n = normalize_form(form);
-                if seen.insert(n.to_ascii_lowercase(), main.len()).is_none() {
-                    main_pats.push(Pattern {
-                        skill: idx,
-                        ambiguous: false,
-                        plural_ok: plural_ok(&n),
-                    });
-                    main.push(n);
+            let (amb, case_sensitive): (&[String], bool) = skill
+                .ambiguous
+                .as_ref()
+                .map_or((&[], false), |a| (&a.forms, a.case_sensitive));
+            for f in forms::skill_forms(&skill.name, &skill.aliases, amb, case_sensitive) {
+                let pat = Pattern {
+                    skill: SkillIdx(i as u32),
+                    ambiguous: f.ambiguous,
+                    plural_ok: f.plural_ok,
+                };
+                if f.exact {
+                    exact.push(f.text);
+                    exact_pats.push(pat);
+                } else {
+                    main.push(f.text);
+                    main_pats.push(pat);
                 }
-            }
-            if let Some(a) = &skill.ambiguous {
-                for form in &a.forms {
-                    let n = normalize_form(form);
-                    let pat = Pattern {
-                        skill: idx,
-                        ambiguous: true,
-                        plural_ok: false,
-                    };
-                    if a.case_sensitive {
-                        if !exact.contains(&n) {
-                            exact.push(n);
-                            exact_pats.push(pat);
-                        }
-                    } else if seen.insert(n.to_ascii_lowercase(), main.len()).is_none() {
-                        main.push(n);
-                        main_pats.push(pat);
-                    }
-                }
-                rules.insert(
-                    idx,
-                    Rule {
-                        near: a.near.iter().map(|w| normalize_form(w).to_ascii_lowercase()).collect(),
-                        window: a.window as usize,
-                        list_ok: a.list_ok,
-                        not_in: a.not_in.iter().map(|w| normalize_form(w).to_ascii_lowercase()).collect(),
-                    },
-                );
             }
         }
-        // Joined spellings of forms of up to four words ("scikitlearn", "pretrained models"):
-        // every way of closing the gaps between words, unless that spelling is a form already
-        // or two skills would share it.
-        let mut joined: HashMap<String, Option<Pattern>> = HashMap::new();
-        for (n, pat) in main.iter().zip(&main_pats) {
-            let words: Vec<&str> = n.split(' ').collect();
-            if pat.ambiguous || !(2..=4).contains(&words.len()) {
-                continue;
-            }
-            for mask in 1u32..(1 << (words.len() - 1)) {
-                let mut j = String::from(words[0]);
-                let mut chunk = words[0].len();
-                let mut short = false;
-                for (g, w) in words[1..].iter().enumerate() {
-                    if mask & (1 << g) != 0 {
-                        chunk += w.len();
-                    } else {
-                        short |= chunk < 4;
-                        chunk = w.len();
-                        j.push(' ');
-                    }
-                    j.push_str(w);
-                }
-                short |= chunk < 4;
-                let key = j.to_ascii_lowercase();
-                if short || seen.contains_key(&key) {
-                    continue;
-                }
-                joined
-                    .entry(key)
-                    .and_modify(|p| {
-                        if p.is_some_and(|p| p.skill != pat.skill) {
-                            *p = None
-                        }
-                    })
-                    .or_insert(Some(*pat));
-            }
-        }
-        let mut joined: Vec<_> = joined.into_iter().filter_map(|(j, p)| p.map(|p| (j, p))).collect();
-        joined.sort_by(|a, b| a.0.cmp(&b.0));
-        for (j, p) in joined {
-            main.push(j);
-            main_pats.push(p);
-        }
-
-        let main_ac = build_ac(&main, true, dfa)?;
-        let exact_ac = if exact.is_empty() {
-            None
-        } else {
-            Some(build_ac(&exact, false, false)?)
-        };
+        let rules = Scanner::rules(&lexicon);
         Ok(Scanner {
             inner: Arc::new(Inner {
                 lexicon,
-                main: main_ac,
+                main: Trie::new(&main, true),
                 main_pats,
-                exact: exact_ac,
+                exact: Trie::new(&exact, false),
                 exact_pats,
                 rules,
             }),
         })
+    }
+
+    fn rules(lexicon: &Lexicon) -> HashMap<SkillIdx, Rule> {
+        let fold = |w: &String| normalize_form(w).to_ascii_lowercase();
+        lexicon
+            .skills()
+            .iter()
+            .enumerate()
+            .filter_map(|(i, skill)| {
+                let a = skill.ambiguous.as_ref()?;
+                Some((
+                    SkillIdx(i as u32),
+                    Rule {
+                        near: a.near.iter().map(fold).collect(),
+                        window: a.window as usize,
+                        list_ok: a.list_ok,
+                        not_in: a.not_in.iter().map(fold).collect(),
+                    },
+                ))
+            })
+            .collect()
     }
 
     /// Number of patterns compiled, generated spellings included.
@@ -472,61 +513,88 @@ impl Scanner {
         self.inner.main_pats.len() + self.inner.exact_pats.len()
     }
 
-    /// The main automaton and its patterns' count, for benchmarks against the raw automaton.
+    /// The folded case-insensitive forms, for benchmarks against other matchers.
     #[doc(hidden)]
-    pub fn main_automaton(&self) -> &AhoCorasick {
-        &self.inner.main
+    pub fn main_patterns(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for skill in self.lexicon().skills() {
+            let (amb, cs): (&[String], bool) = skill
+                .ambiguous
+                .as_ref()
+                .map_or((&[], false), |a| (&a.forms, a.case_sensitive));
+            out.extend(
+                forms::skill_forms(&skill.name, &skill.aliases, amb, cs)
+                    .into_iter()
+                    .filter(|f| !f.exact)
+                    .map(|f| f.text),
+            );
+        }
+        out
     }
 
-    fn collect(ac: &AhoCorasick, pats: &[Pattern], t: &[u8], out: &mut Vec<Cand>) {
+    /// Heap bytes used by the compiled tries (not the lexicon).
+    pub fn heap_bytes(&self) -> usize {
+        self.inner.main.heap_bytes() + self.inner.exact.heap_bytes()
+    }
+
+    /// Collects candidates: at each word start, the longest form that ends on a boundary.
+    fn collect(&self, t: &[u8], out: &mut Vec<Cand>) {
+        let inner = &*self.inner;
         let mut pos = 0;
         while pos < t.len() {
-            let Some(m) = ac.find(Input::new(t).span(pos..t.len())) else {
-                break;
-            };
-            let (s, e) = (m.start(), m.end());
-            let pat = pats[m.pattern().as_usize()];
-            if !left_ok(t, s) {
-                pos = next_start(t, s + 1);
+            let b = t[pos];
+            if !(inner.main.starts_with_byte(b) || inner.exact.starts_with_byte(b))
+                || !left_ok(t, pos)
+            {
+                pos += 1;
                 continue;
             }
-            match right_end(t, s, e, pat) {
-                Some(end) => {
+            // The longest form that ends on a boundary; at equal length, one spelled with
+            // all its spaces beats one whose words ran together.
+            let mut best: Option<(usize, bool, Pattern)> = None;
+            for (trie, pats) in [
+                (&inner.main, &inner.main_pats),
+                (&inner.exact, &inner.exact_pats),
+            ] {
+                trie.walk(t, pos, &mut |e, id, joined| {
+                    let pat = pats[id as usize];
+                    if joined && pat.ambiguous {
+                        return;
+                    }
+                    if let Some(end) = right_end(t, pos, e, pat) {
+                        if best.is_none_or(|(be, bj, _)| end > be || (end == be && bj && !joined)) {
+                            best = Some((end, joined, pat));
+                        }
+                    }
+                });
+            }
+            match best {
+                Some((end, _, pat)) => {
                     out.push(Cand {
-                        start: s,
+                        start: pos,
                         end,
                         pat,
                         evidence: None,
                     });
-                    pos = end.max(s + 1);
+                    pos = end;
                 }
-                None => pos = next_start(t, s + 1),
+                None => {
+                    pos = if is_word(b) {
+                        next_start(t, pos + 1)
+                    } else {
+                        pos + 1
+                    }
+                }
             }
         }
     }
 
     /// Finds every skill mention in `text`, in order of position.
     pub fn scan(&self, text: &str) -> Vec<Match> {
-        let inner = &*self.inner;
         let norm = Normalized::new(text);
         let t = norm.as_str().as_bytes();
         let mut cands = Vec::new();
-        Scanner::collect(&inner.main, &inner.main_pats, t, &mut cands);
-        if let Some(exact) = &inner.exact {
-            let before = cands.len();
-            Scanner::collect(exact, &inner.exact_pats, t, &mut cands);
-            if cands.len() > before {
-                // Longest first at each start; then drop overlaps.
-                cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-                let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
-                for c in cands {
-                    if kept.last().is_none_or(|k| c.start >= k.end) {
-                        kept.push(c);
-                    }
-                }
-                cands = kept;
-            }
-        }
+        self.collect(t, &mut cands);
         self.confirm(t, &mut cands);
 
         let mut lines: Option<Vec<usize>> = None;
@@ -536,7 +604,8 @@ impl Scanner {
                 let evidence = c.evidence?;
                 let start = norm.orig_start(c.start);
                 let end = norm.orig_end(c.end);
-                let nl = lines.get_or_insert_with(|| memchr::memchr_iter(b'\n', text.as_bytes()).collect());
+                let nl = lines
+                    .get_or_insert_with(|| memchr::memchr_iter(b'\n', text.as_bytes()).collect());
                 let line = 1 + nl.partition_point(|&p| p < start);
                 Some(Match {
                     skill: c.pat.skill,
@@ -571,7 +640,10 @@ impl Scanner {
                 continue;
             }
             let (l, r) = window(t, c.start, c.end, rule.window);
-            if let Some(w) = rule.near.iter().find(|w| contains_word(&t[l.clone()], w.as_bytes()) || contains_word(&t[r.clone()], w.as_bytes())) {
+            if let Some(w) = rule.near.iter().find(|w| {
+                contains_word(&t[l.clone()], w.as_bytes())
+                    || contains_word(&t[r.clone()], w.as_bytes())
+            }) {
                 c.evidence = Some(Evidence::Near(w.clone()));
             } else if rule.list_ok {
                 pending = true;
@@ -583,13 +655,16 @@ impl Scanner {
         // List evidence: a neighbour across a list separator is a confirmed match. Confirmed
         // here means by form or near word, so two ambiguous forms cannot vouch for each other.
         let strong: Vec<bool> = cands.iter().map(|c| c.evidence.is_some()).collect();
-        let gap = |a: &Cand, b: &Cand| std::str::from_utf8(&t[a.end..b.start]).is_ok_and(is_list_gap);
+        let gap =
+            |a: &Cand, b: &Cand| std::str::from_utf8(&t[a.end..b.start]).is_ok_and(is_list_gap);
         for i in 0..cands.len() {
             let c = &cands[i];
             if c.evidence.is_some() || !c.pat.ambiguous {
                 continue;
             }
-            let Some(rule) = inner.rules.get(&c.pat.skill) else { continue };
+            let Some(rule) = inner.rules.get(&c.pat.skill) else {
+                continue;
+            };
             if !rule.list_ok || vetoed(t, c, rule) {
                 continue;
             }

@@ -71,9 +71,23 @@ pub fn run(global: &GlobalArgs, args: &EvalArgs) -> Result<Exit> {
                 if let Some(d) = &report.documents {
                     writeln!(out, "{}", prf_line("skills", d))?;
                 }
-                for (title, list) in [("false positives", &report.false_positives), ("false negatives", &report.false_negatives)] {
-                    let items: Vec<String> = list.iter().map(|e| format!("{} ({})", e.item, e.count)).collect();
-                    writeln!(out, " top {title}: {}", if items.is_empty() { "none".into() } else { items.join(", ") })?;
+                for (title, list) in [
+                    ("false positives", &report.false_positives),
+                    ("false negatives", &report.false_negatives),
+                ] {
+                    let items: Vec<String> = list
+                        .iter()
+                        .map(|e| format!("{} ({})", e.item, e.count))
+                        .collect();
+                    writeln!(
+                        out,
+                        " top {title}: {}",
+                        if items.is_empty() {
+                            "none".into()
+                        } else {
+                            items.join(", ")
+                        }
+                    )?;
                 }
             }
             Format::Json | Format::Jsonl => {
@@ -87,7 +101,9 @@ pub fn run(global: &GlobalArgs, args: &EvalArgs) -> Result<Exit> {
             }
         }
         if let Some(p) = checked {
-            if args.min_recall.is_some_and(|m| p.recall < m) || args.min_precision.is_some_and(|m| p.precision < m) {
+            if args.min_recall.is_some_and(|m| p.recall < m)
+                || args.min_precision.is_some_and(|m| p.precision < m)
+            {
                 below = true;
                 out.flush()?;
                 eprintln!(

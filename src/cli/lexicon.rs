@@ -44,16 +44,32 @@ pub fn run(global: &GlobalArgs, cmd: &LexiconCommand) -> Result<Exit> {
             let lex = global.lexicon()?;
             let mut n = 0;
             for s in lex.skills() {
-                if category.as_deref().is_some_and(|c| c != s.category.as_str()) {
+                if category
+                    .as_deref()
+                    .is_some_and(|c| c != s.category.as_str())
+                {
                     continue;
                 }
-                writeln!(out, "{}\t{}\t{}\t{}", s.id, s.name, s.category, s.tier.as_str())?;
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}",
+                    s.id,
+                    s.name,
+                    s.category,
+                    s.tier.as_str()
+                )?;
                 n += 1;
             }
             if n == 0 {
                 if let Some(c) = category {
-                    let known: Vec<&str> = skillscan::Category::ALL.iter().map(|c| c.as_str()).collect();
-                    bail!("no skills in category '{c}'; categories are: {}", known.join(", "));
+                    let known: Vec<&str> = skillscan::Category::ALL
+                        .iter()
+                        .map(|c| c.as_str())
+                        .collect();
+                    bail!(
+                        "no skills in category '{c}'; categories are: {}",
+                        known.join(", ")
+                    );
                 }
             }
         }
@@ -73,17 +89,34 @@ pub fn run(global: &GlobalArgs, cmd: &LexiconCommand) -> Result<Exit> {
                     out,
                     "  ambiguous forms: {}{}",
                     a.forms.join(", "),
-                    if a.case_sensitive { " (exact case)" } else { "" }
+                    if a.case_sensitive {
+                        " (exact case)"
+                    } else {
+                        ""
+                    }
                 )?;
                 if !a.near.is_empty() {
-                    writeln!(out, "    needs within {} words: {}", a.window, a.near.join(", "))?;
+                    writeln!(
+                        out,
+                        "    needs within {} words: {}",
+                        a.window,
+                        a.near.join(", ")
+                    )?;
                 }
-                writeln!(out, "    list context counts: {}", if a.list_ok { "yes" } else { "no" })?;
+                writeln!(
+                    out,
+                    "    list context counts: {}",
+                    if a.list_ok { "yes" } else { "no" }
+                )?;
                 if !a.not_in.is_empty() {
                     writeln!(out, "    vetoed inside: {}", a.not_in.join(", "))?;
                 }
             }
-            let implied: Vec<&str> = lex.implied_by(idx).into_iter().map(|i| lex.skill(i).id.as_str()).collect();
+            let implied: Vec<&str> = lex
+                .implied_by(idx)
+                .into_iter()
+                .map(|i| lex.skill(i).id.as_str())
+                .collect();
             if !implied.is_empty() {
                 writeln!(out, "  implies:  {}", implied.join(", "))?;
             }
@@ -95,7 +128,11 @@ pub fn run(global: &GlobalArgs, cmd: &LexiconCommand) -> Result<Exit> {
             writeln!(out, "  defined:  {}:{}", s.origin.file, s.origin.line)?;
         }
         LexiconCommand::Check { files, standalone } => {
-            let mut b = if *standalone { LexiconBuilder::new() } else { LexiconBuilder::from_builtin() };
+            let mut b = if *standalone {
+                LexiconBuilder::new()
+            } else {
+                LexiconBuilder::from_builtin()
+            };
             for f in files {
                 b.add_path(f)?;
             }

@@ -92,13 +92,17 @@ pub enum Format {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Find the skills in résumés or postings (text or Markdown; `-` for stdin).
-    #[command(after_help = "Examples:\n  skillscan scan samples/resumes/*\n  skillscan scan --format json resume.md | jq '.skills[].id'")]
+    #[command(
+        after_help = "Examples:\n  skillscan scan samples/resumes/*\n  skillscan scan --format json resume.md | jq '.skills[].id'"
+    )]
     Scan(scan::ScanArgs),
     /// Inspect and check lexicons.
     #[command(subcommand)]
     Lexicon(lexicon::LexiconCommand),
     /// Measure precision, recall and F1 against gold annotations.
-    #[command(after_help = "Gold formats (JSON lines, detected from the first line):\n  SkillSpan: {\"tokens\": [...], \"tags_knowledge\": [\"B\",\"I\",\"O\",...], \"source\": \"tech\"}\n  Documents: {\"id\": \"a\", \"text\": \"...\", \"skills\": [\"python\", ...]}\n\nExample:\n  skillscan eval dev.json --source tech --min-recall 0.65 --min-precision 0.55")]
+    #[command(
+        after_help = "Gold formats (JSON lines, detected from the first line):\n  SkillSpan: {\"tokens\": [...], \"tags_knowledge\": [\"B\",\"I\",\"O\",...], \"source\": \"tech\"}\n  Documents: {\"id\": \"a\", \"text\": \"...\", \"skills\": [\"python\", ...]}\n\nExample:\n  skillscan eval dev.json --source tech --min-recall 0.65 --min-precision 0.55"
+    )]
     Eval(eval::EvalArgs),
 }
 
@@ -122,6 +126,9 @@ impl GlobalArgs {
     }
 
     fn scanner(&self) -> Result<Scanner> {
+        if self.lexicon.is_none() && self.lexicon_add.is_empty() {
+            return Ok(Scanner::builtin());
+        }
         Ok(Scanner::new(self.lexicon()?)?)
     }
 
@@ -129,7 +136,10 @@ impl GlobalArgs {
         match self.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal(),
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && io::stdout().is_terminal()
+            }
         }
     }
 }
@@ -148,7 +158,10 @@ pub struct Input {
 pub fn read_input(path: &str) -> Result<Input> {
     let mut bytes = Vec::new();
     if path == "-" {
-        io::stdin().lock().read_to_end(&mut bytes).context("reading standard input")?;
+        io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .context("reading standard input")?;
     } else {
         bytes = std::fs::read(path).with_context(|| format!("{path}: cannot read"))?;
     }
@@ -157,11 +170,16 @@ pub fn read_input(path: &str) -> Result<Input> {
         Ok(s) => s,
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            warnings.push(format!("invalid UTF-8 (first at byte {at}); decoded lossily"));
+            warnings.push(format!(
+                "invalid UTF-8 (first at byte {at}); decoded lossily"
+            ));
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
     };
-    let text = text.strip_prefix('\u{FEFF}').map(str::to_string).unwrap_or(text);
+    let text = text
+        .strip_prefix('\u{FEFF}')
+        .map(str::to_string)
+        .unwrap_or(text);
     Ok(Input {
         name: path.to_string(),
         text,
@@ -201,10 +219,24 @@ mod tests {
 
     #[test]
     fn each_flag_parses() {
-        let c = parse(&["--lexicon", "x.toml", "--lexicon-add", "a.toml", "--lexicon-add", "b", "scan", "-"]);
-        assert_eq!(c.global.lexicon.as_deref(), Some(std::path::Path::new("x.toml")));
+        let c = parse(&[
+            "--lexicon",
+            "x.toml",
+            "--lexicon-add",
+            "a.toml",
+            "--lexicon-add",
+            "b",
+            "scan",
+            "-",
+        ]);
+        assert_eq!(
+            c.global.lexicon.as_deref(),
+            Some(std::path::Path::new("x.toml"))
+        );
         assert_eq!(c.global.lexicon_add.len(), 2);
-        let c = parse(&["scan", "--format", "jsonl", "a", "b", "--color", "never", "-j", "2"]);
+        let c = parse(&[
+            "scan", "--format", "jsonl", "a", "b", "--color", "never", "-j", "2",
+        ]);
         assert_eq!(c.global.color, ColorChoice::Never);
         assert_eq!(c.global.threads, Some(2));
         match c.command {
@@ -214,11 +246,25 @@ mod tests {
             }
             _ => panic!(),
         }
-        let c = parse(&["eval", "g.json", "--source", "tech", "--min-recall", "0.65", "--min-precision", "0.5", "--top", "3"]);
+        let c = parse(&[
+            "eval",
+            "g.json",
+            "--source",
+            "tech",
+            "--min-recall",
+            "0.65",
+            "--min-precision",
+            "0.5",
+            "--top",
+            "3",
+        ]);
         match c.command {
             Command::Eval(a) => {
                 assert_eq!(a.source.as_deref(), Some("tech"));
-                assert_eq!((a.min_recall, a.min_precision, a.top), (Some(0.65), Some(0.5), 3));
+                assert_eq!(
+                    (a.min_recall, a.min_precision, a.top),
+                    (Some(0.65), Some(0.5), 3)
+                );
             }
             _ => panic!(),
         }

@@ -24,7 +24,11 @@ pub struct ScanArgs {
 
 pub fn run(global: &GlobalArgs, args: &ScanArgs) -> Result<Exit> {
     let scanner = global.scanner()?;
-    let files: Vec<String> = if args.files.is_empty() { vec!["-".into()] } else { args.files.clone() };
+    let files: Vec<String> = if args.files.is_empty() {
+        vec!["-".into()]
+    } else {
+        args.files.clone()
+    };
     // Read and scan in parallel; results come back in input order.
     let results: Vec<Result<(super::Input, Extraction)>> = files
         .par_iter()
@@ -34,7 +38,9 @@ pub fn run(global: &GlobalArgs, args: &ScanArgs) -> Result<Exit> {
             Ok((input, ex))
         })
         .collect();
-    let style = Style { color: global.color() };
+    let style = Style {
+        color: global.color(),
+    };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = 0;
@@ -49,7 +55,13 @@ pub fn run(global: &GlobalArgs, args: &ScanArgs) -> Result<Exit> {
                 for w in &input.warnings {
                     eprintln!("skillscan: warning: {}: {w}", input.name);
                 }
-                let doc = ScanDoc::new(scanner.lexicon(), &input.name, &input.text, &input.warnings, ex);
+                let doc = ScanDoc::new(
+                    scanner.lexicon(),
+                    &input.name,
+                    &input.text,
+                    &input.warnings,
+                    ex,
+                );
                 match args.format {
                     Format::Table => {
                         if i > 0 {

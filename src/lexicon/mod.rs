@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Problem};
 use crate::normalize::normalize_form;
 
-include!(concat!(env!("OUT_DIR"), "/builtin_lexicon.rs"));
+/// The built-in lexicon, compiled from `lexicon/skills/*.toml` to JSON by `build.rs`.
+static BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin_lexicon.json"));
 
 /// Skill ids longer than this are rejected; ids are keys, not prose.
 const MAX_ID_LEN: usize = 80;
@@ -190,7 +191,8 @@ fn is_false(b: &bool) -> bool {
 }
 
 /// One skill of the lexicon.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Skill {
     /// Stable kebab-case id.
     pub id: String,
@@ -201,25 +203,25 @@ pub struct Skill {
     /// The skill's learning tier.
     pub tier: Tier,
     /// Unambiguous surface forms besides the name.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
     /// Ids of parent skills that a mention implies.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub implies: Vec<String>,
     /// O*NET Technology Skills example this skill maps to.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub onet: Option<String>,
     /// ESCO preferred label this skill maps to.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub esco: Option<String>,
     /// Stack Overflow tag.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub so_tag: Option<String>,
     /// Rules for ambiguous surface forms.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ambiguous: Option<Ambiguous>,
     /// Where the skill was defined.
-    #[serde(skip)]
+    #[serde(default, skip_serializing)]
     pub origin: Origin,
 }
 
@@ -227,21 +229,23 @@ impl Skill {
     /// Whether the display name is itself an unambiguous surface form.
     pub fn name_is_form(&self) -> bool {
         let name = normalize_form(&self.name);
-        !self
-            .ambiguous
-            .as_ref()
-            .is_some_and(|a| a.forms.iter().any(|f| normalize_form(f).eq_ignore_ascii_case(&name)))
+        !self.ambiguous.as_ref().is_some_and(|a| {
+            a.forms
+                .iter()
+                .any(|f| normalize_form(f).eq_ignore_ascii_case(&name))
+        })
     }
 
     /// The unambiguous surface forms: the name (unless ambiguous) and the aliases.
     pub fn plain_forms(&self) -> impl Iterator<Item = &str> {
         let name = self.name_is_form().then_some(self.name.as_str());
-        name.into_iter().chain(self.aliases.iter().map(String::as_str))
+        name.into_iter()
+            .chain(self.aliases.iter().map(String::as_str))
     }
 }
 
 /// The file and line a skill was defined on.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 pub struct Origin {
     /// File name or path, as given.
     pub file: String,
@@ -327,14 +331,21 @@ fn parse_file(file: &str, text: &str) -> Result<Vec<Skill>, Error> {
 impl Lexicon {
     /// The lexicon embedded in the binary.
     ///
-    /// This parses and validates about a few hundred kilobytes of TOML; call it once.
+    /// Its data was checked when it was built (`build.rs` and the unit tests), so this only
+    /// parses about half a megabyte of JSON: a millisecond or two.
     pub fn builtin() -> Lexicon {
-        let mut b = LexiconBuilder::new();
-        for (name, text) in BUILTIN_SKILL_FILES {
-            b.add_str(&format!("lexicon/skills/{name}"), text)
-                .expect("the built-in lexicon parses (checked by tests)");
-        }
-        b.build().expect("the built-in lexicon is valid (checked by tests)")
+        let skills: Vec<Skill> =
+            serde_json::from_str(BUILTIN_JSON).expect("build.rs writes valid JSON");
+        Lexicon::from_valid(skills)
+    }
+
+    fn from_valid(skills: Vec<Skill>) -> Lexicon {
+        let by_id = skills
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), SkillIdx(i as u32)))
+            .collect();
+        Lexicon { skills, by_id }
     }
 
     /// All skills, in definition order.
@@ -428,7 +439,9 @@ impl LexiconBuilder {
     pub fn add_str(&mut self, file: &str, text: &str) -> Result<&mut Self, Error> {
         for skill in parse_file(file, text)? {
             match self.skills.iter().position(|s| s.id == skill.id) {
-                Some(i) if self.skills[i].origin.file != skill.origin.file => self.skills[i] = skill,
+                Some(i) if self.skills[i].origin.file != skill.origin.file => {
+                    self.skills[i] = skill
+                }
                 Some(_) => self.problems.push(Problem {
                     file: skill.origin.file.clone(),
                     line: skill.origin.line,
@@ -478,25 +491,18 @@ impl LexiconBuilder {
         if !problems.is_empty() {
             return Err(Error::Lexicon(problems));
         }
-        let by_id = self
-            .skills
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.clone(), SkillIdx(i as u32)))
-            .collect();
-        Ok(Lexicon {
-            skills: self.skills,
-            by_id,
-        })
+        Ok(Lexicon::from_valid(self.skills))
     }
 }
 
 fn is_kebab(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= MAX_ID_LEN
-        && id
-            .split('-')
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id.split('-').all(|p| {
+            !p.is_empty()
+                && p.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 /// Checks the whole set of skills. Returns every problem, in file order.
@@ -514,44 +520,71 @@ fn validate(skills: &[Skill]) -> Vec<Problem> {
     let mut owner: HashMap<String, &Skill> = HashMap::new();
     for s in skills {
         if !is_kebab(&s.id) {
-            problems.push(problem(s, "id must be kebab-case: lowercase letters, digits and single hyphens".into()));
+            problems.push(problem(
+                s,
+                "id must be kebab-case: lowercase letters, digits and single hyphens".into(),
+            ));
         }
         if s.name.trim().is_empty() {
             problems.push(problem(s, "name is empty".into()));
         }
-        let mut forms: Vec<(String, bool)> = s.plain_forms().map(|f| (f.to_string(), false)).collect();
+        let mut forms: Vec<(String, bool)> =
+            s.plain_forms().map(|f| (f.to_string(), false)).collect();
         if let Some(a) = &s.ambiguous {
             if a.forms.is_empty() {
                 problems.push(problem(s, "ambiguous.forms is empty".into()));
             }
             if a.window == 0 || a.window > 50 {
-                problems.push(problem(s, "ambiguous.window must be between 1 and 50".into()));
+                problems.push(problem(
+                    s,
+                    "ambiguous.window must be between 1 and 50".into(),
+                ));
             }
             forms.extend(a.forms.iter().map(|f| (f.clone(), a.case_sensitive)));
             for phrase in &a.not_in {
                 let p = normalize_form(phrase).to_ascii_lowercase();
-                if !a.forms.iter().any(|f| p.contains(&normalize_form(f).to_ascii_lowercase())) {
-                    problems.push(problem(s, format!("not_in phrase {phrase:?} contains none of the ambiguous forms")));
+                if !a
+                    .forms
+                    .iter()
+                    .any(|f| p.contains(&normalize_form(f).to_ascii_lowercase()))
+                {
+                    problems.push(problem(
+                        s,
+                        format!("not_in phrase {phrase:?} contains none of the ambiguous forms"),
+                    ));
                 }
             }
             for w in &a.near {
                 if normalize_form(w).is_empty() {
-                    problems.push(problem(s, format!("near word {w:?} is empty after normalisation")));
+                    problems.push(problem(
+                        s,
+                        format!("near word {w:?} is empty after normalisation"),
+                    ));
                 }
             }
         }
         let mut own = std::collections::HashSet::new();
         for (form, case_sensitive) in forms {
             if form.len() > MAX_FORM_LEN {
-                problems.push(problem(s, format!("form {form:?} is longer than {MAX_FORM_LEN} bytes")));
+                problems.push(problem(
+                    s,
+                    format!("form {form:?} is longer than {MAX_FORM_LEN} bytes"),
+                ));
                 continue;
             }
             let n = normalize_form(&form);
             if n.is_empty() {
-                problems.push(problem(s, format!("form {form:?} is empty after normalisation")));
+                problems.push(problem(
+                    s,
+                    format!("form {form:?} is empty after normalisation"),
+                ));
                 continue;
             }
-            let key = if case_sensitive { n } else { n.to_ascii_lowercase() };
+            let key = if case_sensitive {
+                n
+            } else {
+                n.to_ascii_lowercase()
+            };
             if !own.insert(key.clone()) {
                 problems.push(problem(s, format!("form {form:?} is listed twice")));
                 continue;
@@ -581,7 +614,10 @@ fn validate(skills: &[Skill]) -> Vec<Problem> {
         if let Some(first) = seen.insert(&s.id, s) {
             problems.push(problem(
                 s,
-                format!("duplicate id (first defined at {}:{})", first.origin.file, first.origin.line),
+                format!(
+                    "duplicate id (first defined at {}:{})",
+                    first.origin.file, first.origin.line
+                ),
             ));
         }
     }
@@ -594,10 +630,7 @@ mod tests {
 
     #[test]
     fn builtin_lexicon_is_valid_and_large_enough() {
-        let mut b = LexiconBuilder::new();
-        for (name, text) in BUILTIN_SKILL_FILES {
-            b.add_str(name, text).unwrap();
-        }
+        let b = LexiconBuilder::from_builtin();
         let lex = match b.build() {
             Ok(l) => l,
             Err(e) => panic!("built-in lexicon is invalid:\n{e}"),
@@ -610,13 +643,49 @@ mod tests {
     fn builtin_has_the_skills_the_literature_names() {
         let lex = Lexicon::builtin();
         for id in [
-            "python", "r", "sql", "cpp", "tensorflow", "pytorch", "keras", "scikit-learn", "pandas",
-            "numpy", "matplotlib", "opencv", "cnn", "rnn", "nltk", "spacy", "transformers", "bert",
-            "gpt", "docker", "kubernetes", "ci-cd", "mlflow", "aws-sagemaker", "vertex-ai",
-            "azure-ml", "hadoop", "spark", "linear-algebra", "calculus", "probability",
-            "statistics", "data-structures-algorithms", "gans", "diffusion-models",
-            "explainable-ai", "federated-learning", "edge-ai", "ai-ethics", "problem-solving",
-            "collaboration", "business-acumen", "tensorflow-developer-certificate",
+            "python",
+            "r",
+            "sql",
+            "cpp",
+            "tensorflow",
+            "pytorch",
+            "keras",
+            "scikit-learn",
+            "pandas",
+            "numpy",
+            "matplotlib",
+            "opencv",
+            "cnn",
+            "rnn",
+            "nltk",
+            "spacy",
+            "transformers",
+            "bert",
+            "gpt",
+            "docker",
+            "kubernetes",
+            "ci-cd",
+            "mlflow",
+            "aws-sagemaker",
+            "vertex-ai",
+            "azure-ml",
+            "hadoop",
+            "spark",
+            "linear-algebra",
+            "calculus",
+            "probability",
+            "statistics",
+            "data-structures-algorithms",
+            "gans",
+            "diffusion-models",
+            "explainable-ai",
+            "federated-learning",
+            "edge-ai",
+            "ai-ethics",
+            "problem-solving",
+            "collaboration",
+            "business-acumen",
+            "tensorflow-developer-certificate",
             "aws-certified-ml-specialty",
         ] {
             assert!(lex.find(id).is_some(), "missing skill {id}");
@@ -632,15 +701,17 @@ mod tests {
         let again = b.build().unwrap();
         assert_eq!(again.len(), lex.len());
         for (a, b) in lex.skills().iter().zip(again.skills()) {
-            assert_eq!((&a.id, &a.aliases, &a.ambiguous, &a.implies), (&b.id, &b.aliases, &b.ambiguous, &b.implies));
+            assert_eq!(
+                (&a.id, &a.aliases, &a.ambiguous, &a.implies),
+                (&b.id, &b.aliases, &b.ambiguous, &b.implies)
+            );
         }
     }
 
     fn check(text: &str) -> String {
         let mut b = LexiconBuilder::new();
-        match b.add_str("u.toml", text) {
-            Err(e) => return e.to_string(),
-            Ok(_) => {}
+        if let Err(e) = b.add_str("u.toml", text) {
+            return e.to_string();
         }
         match b.build() {
             Ok(_) => "ok".into(),
@@ -650,19 +721,41 @@ mod tests {
 
     #[test]
     fn user_errors_name_file_line_and_id() {
-        let base = "[[skill]]\nid = \"a\"\nname = \"Alpha\"\ncategory = \"database\"\ntier = \"tools\"\n";
+        let base =
+            "[[skill]]\nid = \"a\"\nname = \"Alpha\"\ncategory = \"database\"\ntier = \"tools\"\n";
         assert_eq!(check(base), "ok");
         let cases: &[(&str, &str)] = &[
-            ("[[skill]]\nid = \"Bad_Id\"\nname = \"B\"\ncategory = \"database\"\ntier = \"tools\"\n", "u.toml:8: skill 'Bad_Id': id must be kebab-case"),
-            ("[[skill]]\nid = \"b\"\nname = \"Beta\"\ncategory = \"nope\"\ntier = \"tools\"\n", "u.toml:10: unknown variant `nope`"),
-            ("[[skill]]\nid = \"b\"\nname = \"Alpha\"\ncategory = \"database\"\ntier = \"tools\"\n", "u.toml:8: skill 'b': form \"Alpha\" also belongs to skill 'a' (u.toml:2)"),
-            ("[[skill]]\nid = \"b\"\nname = \"Beta\"\ncategory = \"database\"\ntier = \"tools\"\nimplies = [\"zzz\"]\n", "u.toml:8: skill 'b': implies unknown skill 'zzz'"),
-            ("[[skill]]\nid = \"b\"\nname = \"Beta\"\ncategory = \"database\"\ntier = \"tools\"\n[skill.ambiguous]\nforms = [\"Beta\"]\nnot_in = [\"gamma ray\"]\n", "u.toml:8: skill 'b': not_in phrase \"gamma ray\" contains none"),
-            ("[[skill]]\nid = \"b\"\nname = \"Beta\"\ncategory = \"database\"\ntier = \"tools\"\ncolour = 1\n", "u.toml:12: unknown field `colour`"),
+            (
+                "[[skill]]\nid = \"Bad_Id\"\nname = \"B\"\ncategory = \"database\"\ntier = \"tools\"\n",
+                "u.toml:8: skill 'Bad_Id': id must be kebab-case",
+            ),
+            (
+                "[[skill]]\nid = \"b\"\nname = \"Beta\"\ncategory = \"nope\"\ntier = \"tools\"\n",
+                "u.toml:10: unknown variant `nope`",
+            ),
+            (
+                "[[skill]]\nid = \"b\"\nname = \"Alpha\"\ncategory = \"database\"\ntier = \"tools\"\n",
+                "u.toml:8: skill 'b': form \"Alpha\" also belongs to skill 'a' (u.toml:2)",
+            ),
+            (
+                "[[skill]]\nid = \"b\"\nname = \"Beta\"\ncategory = \"database\"\ntier = \"tools\"\nimplies = [\"zzz\"]\n",
+                "u.toml:8: skill 'b': implies unknown skill 'zzz'",
+            ),
+            (
+                "[[skill]]\nid = \"b\"\nname = \"Beta\"\ncategory = \"database\"\ntier = \"tools\"\n[skill.ambiguous]\nforms = [\"Beta\"]\nnot_in = [\"gamma ray\"]\n",
+                "u.toml:8: skill 'b': not_in phrase \"gamma ray\" contains none",
+            ),
+            (
+                "[[skill]]\nid = \"b\"\nname = \"Beta\"\ncategory = \"database\"\ntier = \"tools\"\ncolour = 1\n",
+                "u.toml:12: unknown field `colour`",
+            ),
         ];
         for (extra, want) in cases {
             let got = check(&format!("{base}\n{extra}"));
-            assert!(got.contains(want), "for {extra:?}\n got: {got}\nwant: {want}");
+            assert!(
+                got.contains(want),
+                "for {extra:?}\n got: {got}\nwant: {want}"
+            );
         }
     }
 
@@ -674,7 +767,11 @@ mod tests {
         let mut b = LexiconBuilder::new();
         b.add_str("x", text).unwrap();
         let lex = b.build().unwrap();
-        let ids: Vec<_> = lex.implied_by(SkillIdx(0)).into_iter().map(|i| lex.skill(i).id.clone()).collect();
+        let ids: Vec<_> = lex
+            .implied_by(SkillIdx(0))
+            .into_iter()
+            .map(|i| lex.skill(i).id.clone())
+            .collect();
         assert_eq!(ids, ["b", "c"]);
     }
 }

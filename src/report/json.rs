@@ -71,7 +71,13 @@ pub struct ImpliedOut<'a> {
 
 impl<'a> ScanDoc<'a> {
     /// Builds the output object for one document.
-    pub fn new(lexicon: &'a Lexicon, document: &'a str, text: &'a str, warnings: &'a [String], ex: &Extraction) -> ScanDoc<'a> {
+    pub fn new(
+        lexicon: &'a Lexicon,
+        document: &'a str,
+        text: &'a str,
+        warnings: &'a [String],
+        ex: &Extraction,
+    ) -> ScanDoc<'a> {
         let skills = ex
             .skills()
             .into_iter()
@@ -107,7 +113,10 @@ impl<'a> ScanDoc<'a> {
                 ImpliedOut {
                     id: &skill.id,
                     name: &skill.name,
-                    by: by.into_iter().map(|b| lexicon.skill(b).id.as_str()).collect(),
+                    by: by
+                        .into_iter()
+                        .map(|b| lexicon.skill(b).id.as_str())
+                        .collect(),
                 }
             })
             .collect();

@@ -13,7 +13,11 @@ pub struct Style {
 
 impl Style {
     fn paint(&self, code: &str, s: &str) -> String {
-        if self.color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
+        if self.color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
     }
     /// Bold text.
     pub fn bold(&self, s: &str) -> String {
@@ -31,7 +35,11 @@ impl Style {
 
 fn pad(s: &str, width: usize) -> String {
     let n = s.chars().count();
-    if n >= width { s.to_string() } else { format!("{s}{}", " ".repeat(width - n)) }
+    if n >= width {
+        s.to_string()
+    } else {
+        format!("{s}{}", " ".repeat(width - n))
+    }
 }
 
 /// Writes one document's skills as a table.
@@ -47,24 +55,54 @@ pub fn write_scan(w: &mut impl Write, doc: &ScanDoc<'_>, style: Style) -> io::Re
         writeln!(w, "  (no skills found)")?;
         return Ok(());
     }
-    let name_w = doc.skills.iter().map(|s| s.name.chars().count()).max().unwrap_or(5).clamp(5, 36);
-    let cat_w = doc.skills.iter().map(|s| s.category.len()).max().unwrap_or(8).max(8);
-    writeln!(w, "  {}  {}  {:>5}  LINES", pad("SKILL", name_w), pad("CATEGORY", cat_w), "COUNT")?;
+    let name_w = doc
+        .skills
+        .iter()
+        .map(|s| s.name.chars().count())
+        .max()
+        .unwrap_or(5)
+        .clamp(5, 36);
+    let cat_w = doc
+        .skills
+        .iter()
+        .map(|s| s.category.len())
+        .max()
+        .unwrap_or(8)
+        .max(8);
+    writeln!(
+        w,
+        "  {}  {}  {:>5}  LINES",
+        pad("SKILL", name_w),
+        pad("CATEGORY", cat_w),
+        "COUNT"
+    )?;
     for s in &doc.skills {
         let mut lines: Vec<usize> = s.matches.iter().map(|m| m.line).collect();
         lines.dedup();
         let shown: Vec<String> = lines.iter().take(8).map(ToString::to_string).collect();
         let more = if lines.len() > 8 { ", …" } else { "" };
-        let name = pad(&s.name, name_w);
+        let name = pad(s.name, name_w);
         let count = if s.negated > 0 {
             style.warn(&format!("{:>5}", format!("{}+{}!", s.count, s.negated)))
         } else {
             format!("{:>5}", s.count)
         };
-        writeln!(w, "  {}  {}  {}  {}{}", name, pad(s.category, cat_w), count, shown.join(", "), more)?;
+        writeln!(
+            w,
+            "  {}  {}  {}  {}{}",
+            name,
+            pad(s.category, cat_w),
+            count,
+            shown.join(", "),
+            more
+        )?;
     }
     if doc.skills.iter().any(|s| s.negated > 0) {
-        writeln!(w, "  {}", style.dim("n+m!: n mentions, m negated (\"no experience with ...\")"))?;
+        writeln!(
+            w,
+            "  {}",
+            style.dim("n+m!: n mentions, m negated (\"no experience with ...\")")
+        )?;
     }
     if !doc.implied.is_empty() {
         let names: Vec<&str> = doc.implied.iter().map(|i| i.name).collect();

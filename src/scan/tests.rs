@@ -16,7 +16,13 @@ fn scanner() -> Scanner {
 fn found(s: &Scanner, text: &str) -> String {
     s.scan(text)
         .iter()
-        .map(|m| format!("{}{}", s.lexicon().skill(m.skill).id, if m.negated { "!" } else { "" }))
+        .map(|m| {
+            format!(
+                "{}{}",
+                s.lexicon().skill(m.skill).id,
+                if m.negated { "!" } else { "" }
+            )
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -30,7 +36,12 @@ fn run(cases: &[(&str, &str)]) {
             failures.push(format!("{text:?}\n   got: {got:?}\n  want: {want:?}"));
         }
     }
-    assert!(failures.is_empty(), "{} case(s) failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} case(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -53,7 +64,10 @@ fn symbols_inside_names() {
         ("Node.js services", "nodejs"),
         ("CI/CD pipelines", "ci-cd"),
         ("A/B testing at scale", "ab-testing"),
-        ("scikit-learn, scikit learn, sklearn, scikit_learn", "scikit-learn scikit-learn scikit-learn scikit-learn"),
+        (
+            "scikit-learn, scikit learn, sklearn, scikit_learn",
+            "scikit-learn scikit-learn scikit-learn scikit-learn",
+        ),
         ("C/C++ firmware", "c cpp"),
     ]);
 }
@@ -166,13 +180,20 @@ fn spans_lines_and_text_point_into_the_original() {
     let text = "Skills:\r\n  • Ｐｙｔｈｏｎ,  Naïve\u{00A0}Bayes\n– CNNs";
     let ms = s.scan(text);
     let got: Vec<(&str, usize)> = ms.iter().map(|m| (&text[m.start..m.end], m.line)).collect();
-    assert_eq!(got, [("Ｐｙｔｈｏｎ", 2), ("Naïve\u{00A0}Bayes", 2), ("CNNs", 3)]);
+    assert_eq!(
+        got,
+        [("Ｐｙｔｈｏｎ", 2), ("Naïve\u{00A0}Bayes", 2), ("CNNs", 3)]
+    );
 }
 
 #[test]
 fn evidence_says_why() {
     let s = scanner();
-    let ev: Vec<String> = s.scan("Python, R; SAS; embedded C").iter().map(|m| m.evidence.label()).collect();
+    let ev: Vec<String> = s
+        .scan("Python, R; SAS; embedded C")
+        .iter()
+        .map(|m| m.evidence.label())
+        .collect();
     assert_eq!(ev, ["form", "list", "case", "near:embedded"]);
 }
 
@@ -185,7 +206,21 @@ fn scanner_is_send_sync_and_cheap_to_clone() {
 #[test]
 fn never_panics_on_odd_input() {
     let s = scanner();
-    for text in ["", " ", "\u{0301}", "R", "C++", "s", "'s", "\u{FEFF}Python", "Python\u{0000}", "é\u{0301}\u{0301}R&", "ß", "İ", "\u{10FFFF}"] {
+    for text in [
+        "",
+        " ",
+        "\u{0301}",
+        "R",
+        "C++",
+        "s",
+        "'s",
+        "\u{FEFF}Python",
+        "Python\u{0000}",
+        "é\u{0301}\u{0301}R&",
+        "ß",
+        "İ",
+        "\u{10FFFF}",
+    ] {
         let _ = s.scan(text);
     }
     // Every boundary of a mixed string.
@@ -200,8 +235,21 @@ fn never_panics_on_odd_input() {
 }
 
 #[test]
+fn precompiled_builtin_equals_runtime_compiled() {
+    let pre = Scanner::builtin();
+    let run = Scanner::new(Lexicon::builtin()).unwrap();
+    let (a, b) = (&*pre.inner, &*run.inner);
+    assert_eq!(a.main.to_bytes(), b.main.to_bytes());
+    assert_eq!(a.exact.to_bytes(), b.exact.to_bytes());
+    let pack = |v: &[Pattern]| v.iter().map(|p| p.pack()).collect::<Vec<_>>();
+    assert_eq!(pack(&a.main_pats), pack(&b.main_pats));
+    assert_eq!(pack(&a.exact_pats), pack(&b.exact_pats));
+    assert!(a.main_pats.len() > 10_000);
+}
+
+#[test]
 fn builtin_aliases_users_ask_for() {
-    let s = Scanner::new(Lexicon::builtin()).unwrap();
+    let s = Scanner::builtin();
     let cases: &[(&str, &str)] = &[
         ("k8s", "kubernetes"),
         ("sklearn", "scikit-learn"),

@@ -1,0 +1,288 @@
+//! A byte trie over folded surface forms, walked from word starts.
+//!
+//! Building it sorts the patterns and lays out each state's children contiguously in one
+//! breadth-first pass: linear in the total pattern bytes, a few milliseconds for the built-in
+//! lexicon. (An Aho-Corasick automaton over the same patterns takes 100 ms or more to build,
+//! which start-up cannot afford; since matches must start on a word boundary anyway, an
+//! anchored walk from each word start needs no failure transitions.)
+
+use super::is_word;
+
+/// Folds ASCII case when the trie is case-insensitive; identity otherwise.
+static LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).to_ascii_lowercase();
+        i += 1;
+    }
+    t
+};
+
+/// A compiled trie. State 0 is the root; `NONE` marks a missing transition.
+#[derive(Clone, Debug)]
+pub(crate) struct Trie {
+    /// The root's transitions, dense, for the first byte.
+    root: Box<[u32; 256]>,
+    /// Per state: first child index into `bytes`/`next`, and the number of children.
+    children: Vec<(u32, u32)>,
+    bytes: Vec<u8>,
+    next: Vec<u32>,
+    /// Per state: pattern id ending here, or `NONE`.
+    out: Vec<u32>,
+    /// Per state: the child reached by a space, or `NONE`; lets a walk skip a form's space
+    /// when extraction ran the words together.
+    space: Vec<u32>,
+    case_insensitive: bool,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl Trie {
+    /// Builds a trie over `patterns` (pattern id = index). With `case_insensitive`, patterns
+    /// are folded to ASCII lowercase. A later duplicate of an earlier pattern is ignored.
+    pub(crate) fn new(patterns: &[String], case_insensitive: bool) -> Trie {
+        // Fold every pattern into one arena and sort (bytes, id), so the first id of
+        // duplicates wins and each state's children come out in byte order.
+        let mut arena: Vec<u8> = Vec::with_capacity(patterns.iter().map(String::len).sum());
+        let mut spans: Vec<(u32, u32, u32)> = Vec::with_capacity(patterns.len());
+        for (id, p) in patterns.iter().enumerate() {
+            if p.is_empty() {
+                continue;
+            }
+            let start = arena.len() as u32;
+            if case_insensitive {
+                arena.extend(p.bytes().map(|b| LOWER[b as usize]));
+            } else {
+                arena.extend_from_slice(p.as_bytes());
+            }
+            spans.push((start, arena.len() as u32, id as u32));
+        }
+        let bytes_of = |&(a, b, _): &(u32, u32, u32)| &arena[a as usize..b as usize];
+        spans.sort_unstable_by(|x, y| bytes_of(x).cmp(bytes_of(y)).then(x.2.cmp(&y.2)));
+        spans.dedup_by(|b, a| bytes_of(a) == bytes_of(b));
+
+        let mut trie = Trie {
+            root: Box::new([NONE; 256]),
+            children: vec![(0, 0)],
+            bytes: Vec::new(),
+            next: Vec::new(),
+            out: vec![NONE],
+            space: vec![NONE],
+            case_insensitive,
+        };
+        // Breadth first: (state, range of patterns sharing its prefix, depth).
+        let mut queue = std::collections::VecDeque::from([(0u32, 0usize, spans.len(), 0usize)]);
+        while let Some((state, lo, hi, depth)) = queue.pop_front() {
+            let mut i = lo;
+            if i < hi && bytes_of(&spans[i]).len() == depth {
+                trie.out[state as usize] = spans[i].2;
+                i += 1;
+            }
+            let first = trie.bytes.len() as u32;
+            while i < hi {
+                let b = bytes_of(&spans[i])[depth];
+                let mut j = i + 1;
+                while j < hi && bytes_of(&spans[j])[depth] == b {
+                    j += 1;
+                }
+                let child = trie.out.len() as u32;
+                trie.out.push(NONE);
+                trie.space.push(NONE);
+                trie.children.push((0, 0));
+                trie.bytes.push(b);
+                trie.next.push(child);
+                if state == 0 {
+                    trie.root[b as usize] = child;
+                }
+                if b == b' ' {
+                    trie.space[state as usize] = child;
+                }
+                queue.push_back((child, i, j, depth + 1));
+                i = j;
+            }
+            trie.children[state as usize] = (first, trie.bytes.len() as u32 - first);
+        }
+        trie
+    }
+
+    #[inline]
+    fn step(&self, state: u32, b: u8) -> u32 {
+        let (first, len) = self.children[state as usize];
+        let bytes = &self.bytes[first as usize..(first + len) as usize];
+        let found = if len <= 8 {
+            bytes.iter().position(|&x| x == b)
+        } else {
+            bytes.binary_search(&b).ok()
+        };
+        found.map_or(NONE, |k| self.next[first as usize + k])
+    }
+
+    /// Walks from `start`, calling `on_match(end, pattern, joined)` at each pattern that
+    /// ends. `joined` is true when the text left out one or more of the form's spaces
+    /// (`scikitlearn`, `pretrained`), which the walk allows between two word characters.
+    #[inline]
+    pub(crate) fn walk(&self, t: &[u8], start: usize, on_match: &mut impl FnMut(usize, u32, bool)) {
+        let state = self.root[self.fold(t[start]) as usize];
+        if state != NONE {
+            self.walk_from(t, state, start + 1, false, on_match);
+        }
+    }
+
+    #[inline]
+    fn fold(&self, b: u8) -> u8 {
+        if self.case_insensitive {
+            LOWER[b as usize]
+        } else {
+            b
+        }
+    }
+
+    fn walk_from(
+        &self,
+        t: &[u8],
+        mut state: u32,
+        mut i: usize,
+        joined: bool,
+        on_match: &mut impl FnMut(usize, u32, bool),
+    ) {
+        loop {
+            let out = self.out[state as usize];
+            if out != NONE {
+                on_match(i, out, joined);
+            }
+            if i >= t.len() {
+                return;
+            }
+            let space = self.space[state as usize];
+            if space != NONE && t[i] != b' ' && is_word(t[i]) && is_word(t[i - 1]) {
+                self.walk_from(t, space, i, true, on_match);
+            }
+            state = self.step(state, self.fold(t[i]));
+            if state == NONE {
+                return;
+            }
+            i += 1;
+        }
+    }
+
+    /// Whether some pattern starts with byte `b` (after folding).
+    #[inline]
+    pub(crate) fn starts_with_byte(&self, b: u8) -> bool {
+        let b = if self.case_insensitive {
+            LOWER[b as usize]
+        } else {
+            b
+        };
+        self.root[b as usize] != NONE
+    }
+
+    /// Serialises the trie as little-endian words, for embedding a precompiled trie.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut put = |x: u32| out.extend_from_slice(&x.to_le_bytes());
+        put(self.case_insensitive as u32);
+        put(self.children.len() as u32);
+        put(self.bytes.len() as u32);
+        for &r in self.root.iter() {
+            put(r);
+        }
+        for &(a, b) in &self.children {
+            put(a);
+            put(b);
+        }
+        for i in 0..self.children.len() {
+            put(self.out[i]);
+            put(self.space[i]);
+        }
+        for &n in &self.next {
+            put(n);
+        }
+        out.extend_from_slice(&self.bytes);
+        out
+    }
+
+    /// Reads what [`Trie::to_bytes`] wrote. Only used on data this crate's build wrote.
+    #[allow(dead_code)]
+    pub(crate) fn from_bytes(data: &[u8]) -> Trie {
+        let mut words = data
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]));
+        let mut get = || words.next().expect("a complete precompiled trie");
+        let case_insensitive = get() != 0;
+        let states = get() as usize;
+        let edges = get() as usize;
+        let mut root = Box::new([NONE; 256]);
+        for r in root.iter_mut() {
+            *r = get();
+        }
+        let children = (0..states).map(|_| (get(), get())).collect();
+        let (mut out, mut space) = (Vec::with_capacity(states), Vec::with_capacity(states));
+        for _ in 0..states {
+            out.push(get());
+            space.push(get());
+        }
+        let next = (0..edges).map(|_| get()).collect();
+        let header = 4 * (3 + 256 + 4 * states + edges);
+        Trie {
+            root,
+            children,
+            bytes: data[header..header + edges].to_vec(),
+            next,
+            out,
+            space,
+            case_insensitive,
+        }
+    }
+
+    /// Heap bytes used.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        std::mem::size_of::<[u32; 256]>()
+            + self.children.len() * 8
+            + self.bytes.len()
+            + (self.next.len() + self.out.len() + self.space.len()) * 4
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(trie: &Trie, text: &str, start: usize) -> Vec<(usize, u32, bool)> {
+        let mut v = Vec::new();
+        trie.walk(text.as_bytes(), start, &mut |e, p, j| v.push((e, p, j)));
+        v
+    }
+
+    #[test]
+    fn walks_report_every_pattern_ending_on_the_path() {
+        let pats: Vec<String> = ["java", "javascript", "Java", "jav", "c++", "c", ""]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let t = Trie::new(&pats, true);
+        assert_eq!(
+            all(&t, "JavaScript!", 0),
+            [(3, 3, false), (4, 0, false), (10, 1, false)]
+        );
+        assert_eq!(all(&t, "C++", 0), [(1, 5, false), (3, 4, false)]);
+        assert_eq!(all(&t, "xjava", 0), []);
+        let exact = Trie::new(&pats, false);
+        assert_eq!(all(&exact, "Java", 0), [(4, 2, false)]);
+        let spaced = Trie::new(&["pre trained models".to_string(), "pre".to_string()], true);
+        assert_eq!(
+            all(&spaced, "pretrained models", 0),
+            [(3, 1, false), (17, 0, true)]
+        );
+        assert_eq!(
+            all(&spaced, "pre trained models", 0),
+            [(3, 1, false), (18, 0, false)]
+        );
+        assert_eq!(
+            all(&spaced, "pretrainedmodels", 0),
+            [(3, 1, false), (16, 0, true)]
+        );
+        assert!(exact.starts_with_byte(b'J') && !exact.starts_with_byte(b'x'));
+    }
+}
