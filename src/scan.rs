@@ -91,7 +91,10 @@ static BUILTIN_PATTERNS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/built
 /// A skill's compiled ambiguity rule.
 #[derive(Clone, Debug)]
 struct Rule {
-    near: Vec<String>,
+    /// Single-word near terms (lowercase), looked up per window word.
+    near_words: std::collections::HashSet<Box<[u8]>>,
+    /// Near terms with spaces or symbols, searched in the window.
+    near_phrases: Vec<String>,
     window: usize,
     list_ok: bool,
     /// Lowercased exception phrases.
@@ -254,85 +257,129 @@ const NEG_AFTER: &[&str] = &[
     "a must",
 ];
 
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
+/// Bytes of a word for negation cues: letters, digits, apostrophes, and any non-ASCII byte
+/// (so `don’t` stays one word).
+#[inline]
+fn is_cue_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'\'' || b >= 0x80
 }
 
-fn ceil_boundary(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i += 1;
+/// Whether the text breaks the clause just before `i` (scanning backward) or at `i`.
+#[inline]
+fn clause_break(b: &[u8], i: usize) -> bool {
+    match b[i] {
+        b';' | b'!' | b'?' | b'\n' | b':' => true,
+        b'.' => b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace()),
+        // A bullet, U+2022, ends its item.
+        0xA2 => i >= 2 && b[i - 2] == 0xE2 && b[i - 1] == 0x80,
+        _ => false,
     }
-    i
 }
 
-fn words_before(text: &str, end: usize, max: usize) -> Vec<&str> {
-    let start = floor_boundary(text, end.saturating_sub(120));
-    let region = &text[start..end];
-    // Stop at the clause: a sentence break or a line break.
-    let region = match region
-        .char_indices()
-        .rev()
-        .find(|(_, c)| ['.', ';', '!', '?', '\n', '\u{2022}', ':'].contains(c))
-    {
-        Some((i, c)) => &region[i + c.len_utf8()..],
-        None => region,
-    };
-    let mut words: Vec<&str> = region
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    if let Some(i) = words
-        .iter()
-        .rposition(|w| CLAUSE_BREAKS.iter().any(|b| w.eq_ignore_ascii_case(b)))
-    {
-        words.drain(..=i);
+/// Compares a word of the text with a lowercase ASCII cue, reading `’` as `'`.
+fn eq_cue(w: &[u8], cue: &str) -> bool {
+    let c = cue.as_bytes();
+    let (mut i, mut j) = (0, 0);
+    while i < w.len() && j < c.len() {
+        if w[i..].starts_with("\u{2019}".as_bytes()) {
+            if c[j] != b'\'' {
+                return false;
+            }
+            i += 3;
+        } else {
+            if w[i].to_ascii_lowercase() != c[j] {
+                return false;
+            }
+            i += 1;
+        }
+        j += 1;
     }
-    let n = words.len();
-    words.drain(..n.saturating_sub(max));
-    words
+    i == w.len() && j == c.len()
 }
 
-fn words_after(text: &str, start: usize, max: usize) -> Vec<&str> {
-    let end = ceil_boundary(text, (start + 80).min(text.len()));
-    let region = &text[start..end];
-    let region = match region.find(['.', ';', '!', '?', '\n', ',', '\u{2022}']) {
-        Some(i) => &region[..i],
-        None => region,
-    };
-    region
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
-        .filter(|w| !w.is_empty())
-        .take(max)
-        .collect()
+/// Up to `N` words before `end` in the clause, nearest first. Allocation-free.
+fn words_before<const N: usize>(b: &[u8], end: usize) -> ([&[u8]; N], usize) {
+    let mut out: [&[u8]; N] = [&[]; N];
+    let mut n = 0;
+    let lo = end.saturating_sub(160);
+    let mut i = end;
+    while i > lo && n < N {
+        if clause_break(b, i - 1) {
+            break;
+        }
+        if !is_cue_byte(b[i - 1]) {
+            i -= 1;
+            continue;
+        }
+        let e = i;
+        while i > lo && is_cue_byte(b[i - 1]) && !clause_break(b, i - 1) {
+            i -= 1;
+        }
+        let w = &b[i..e];
+        if CLAUSE_BREAKS.iter().any(|c| eq_cue(w, c)) {
+            break;
+        }
+        out[n] = w;
+        n += 1;
+    }
+    (out, n)
+}
+
+/// Up to `N` words from `start` in the clause (a comma ends it too). Allocation-free.
+fn words_after<const N: usize>(b: &[u8], start: usize) -> ([&[u8]; N], usize) {
+    let mut out: [&[u8]; N] = [&[]; N];
+    let mut n = 0;
+    let hi = (start + 100).min(b.len());
+    let mut i = start;
+    while i < hi && n < N {
+        if clause_break(b, i) || b[i] == b',' {
+            break;
+        }
+        if !is_cue_byte(b[i]) {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < hi && is_cue_byte(b[i]) {
+            i += 1;
+        }
+        out[n] = &b[s..i];
+        n += 1;
+    }
+    (out, n)
 }
 
 fn is_negated(text: &str, start: usize, end: usize) -> bool {
-    let eq = |w: &str, cue: &str| w.replace('\u{2019}', "'").eq_ignore_ascii_case(cue);
-    let before = words_before(text, start, 6);
-    for (i, w) in before.iter().enumerate() {
-        if NEG_BEFORE.iter().any(|c| eq(w, c)) {
-            let next = before.get(i + 1).copied().unwrap_or("");
-            if NEG_CANCEL.iter().any(|c| eq(next, c)) {
-                continue;
-            }
-            // "whether or not", "if not"
-            if i > 0 && (eq(before[i - 1], "or") || eq(before[i - 1], "if")) && eq(w, "not") {
-                continue;
-            }
-            return true;
+    let b = text.as_bytes();
+    let (before, n) = words_before::<6>(b, start);
+    // before[0] is the word nearest the match; before[k - 1] is the word after before[k].
+    for k in 0..n {
+        let w = before[k];
+        if !NEG_BEFORE.iter().any(|c| eq_cue(w, c)) {
+            continue;
         }
+        if k > 0 && NEG_CANCEL.iter().any(|c| eq_cue(before[k - 1], c)) {
+            continue;
+        }
+        // "whether or not", "if not"
+        if eq_cue(w, "not")
+            && k + 1 < n
+            && (eq_cue(before[k + 1], "or") || eq_cue(before[k + 1], "if"))
+        {
+            continue;
+        }
+        return true;
     }
-    let after = words_after(text, end, 6);
-    for (i, w) in after.iter().enumerate() {
-        if eq(w, "not") || eq(w, "isn't") || eq(w, "aren't") || eq(w, "never") {
-            let rest = after[i + 1..].join(" ");
-            if NEG_AFTER
-                .iter()
-                .any(|c| rest.len() >= c.len() && rest[..c.len()].eq_ignore_ascii_case(c))
-            {
+    let (after, n) = words_after::<7>(b, end);
+    for k in 0..n {
+        let w = after[k];
+        if !(eq_cue(w, "not") || eq_cue(w, "isn't") || eq_cue(w, "aren't") || eq_cue(w, "never")) {
+            continue;
+        }
+        for cue in NEG_AFTER {
+            let mut parts = cue.split(' ');
+            let ok = (k + 1..n).zip(&mut parts).all(|(j, p)| eq_cue(after[j], p));
+            if ok && parts.next().is_none() {
                 return true;
             }
         }
@@ -498,7 +545,19 @@ impl Scanner {
                 Some((
                     SkillIdx(i as u32),
                     Rule {
-                        near: a.near.iter().map(fold).collect(),
+                        near_words: a
+                            .near
+                            .iter()
+                            .map(fold)
+                            .filter(|w| w.bytes().all(|b| b.is_ascii_alphanumeric()))
+                            .map(|w| w.into_bytes().into_boxed_slice())
+                            .collect(),
+                        near_phrases: a
+                            .near
+                            .iter()
+                            .map(fold)
+                            .filter(|w| !w.bytes().all(|b| b.is_ascii_alphanumeric()))
+                            .collect(),
                         window: a.window as usize,
                         list_ok: a.list_ok,
                         not_in: a.not_in.iter().map(fold).collect(),
@@ -632,19 +691,15 @@ impl Scanner {
                 c.evidence = Some(Evidence::Case);
                 continue;
             };
-            if vetoed(t, c, rule) {
-                continue;
-            }
-            if rule.near.is_empty() && !rule.list_ok {
-                c.evidence = Some(Evidence::Case);
-                continue;
-            }
-            let (l, r) = window(t, c.start, c.end, rule.window);
-            if let Some(w) = rule.near.iter().find(|w| {
-                contains_word(&t[l.clone()], w.as_bytes())
-                    || contains_word(&t[r.clone()], w.as_bytes())
-            }) {
-                c.evidence = Some(Evidence::Near(w.clone()));
+            // Vetoes are checked last, only for candidates that would otherwise count.
+            if rule.near_words.is_empty() && rule.near_phrases.is_empty() && !rule.list_ok {
+                if !vetoed(t, c, rule) {
+                    c.evidence = Some(Evidence::Case);
+                }
+            } else if let Some(w) = near_evidence(t, c, rule) {
+                if !vetoed(t, c, rule) {
+                    c.evidence = Some(Evidence::Near(w));
+                }
             } else if rule.list_ok {
                 pending = true;
             }
@@ -665,26 +720,53 @@ impl Scanner {
             let Some(rule) = inner.rules.get(&c.pat.skill) else {
                 continue;
             };
-            if !rule.list_ok || vetoed(t, c, rule) {
+            if !rule.list_ok {
                 continue;
             }
             let left = i > 0 && strong[i - 1] && gap(&cands[i - 1], c);
             let right = i + 1 < cands.len() && strong[i + 1] && gap(c, &cands[i + 1]);
-            if left || right {
+            if (left || right) && !vetoed(t, c, rule) {
                 cands[i].evidence = Some(Evidence::List);
             }
         }
     }
 }
 
+/// The first near term in the candidate's window, if any.
+fn near_evidence(t: &[u8], c: &Cand, rule: &Rule) -> Option<String> {
+    let (l, r) = window(t, c.start, c.end, rule.window);
+    if !rule.near_words.is_empty() {
+        let mut buf = [0u8; 48];
+        for side in [&t[l.clone()], &t[r.clone()]] {
+            for word in side.split(|&b| !b.is_ascii_alphanumeric()) {
+                if word.is_empty() || word.len() > buf.len() {
+                    continue;
+                }
+                let w = &mut buf[..word.len()];
+                w.copy_from_slice(word);
+                w.make_ascii_lowercase();
+                if rule.near_words.contains(&*w) {
+                    return Some(String::from_utf8_lossy(w).into_owned());
+                }
+            }
+        }
+    }
+    rule.near_phrases
+        .iter()
+        .find(|p| {
+            contains_word(&t[l.clone()], p.as_bytes()) || contains_word(&t[r.clone()], p.as_bytes())
+        })
+        .cloned()
+}
+
 /// Whether the candidate sits inside one of its skill's exception phrases, matched as whole
 /// words ("spark a" must not veto "Spark and Hadoop").
 fn vetoed(t: &[u8], c: &Cand, rule: &Rule) -> bool {
-    let form = t[c.start..c.end].to_ascii_lowercase();
+    let form = &t[c.start..c.end];
     rule.not_in.iter().any(|phrase| {
         let p = phrase.as_bytes();
         (0..(p.len() + 1).saturating_sub(form.len())).any(|o| {
-            if !p[o..].starts_with(&form) || c.start < o {
+            if !p[o..o + form.len()].eq_ignore_ascii_case(form) || c.start < o {
                 return false;
             }
             let (a, b) = (c.start - o, c.start - o + p.len());

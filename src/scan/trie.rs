@@ -24,19 +24,42 @@ static LOWER: [u8; 256] = {
 pub(crate) struct Trie {
     /// The root's transitions, dense, for the first byte.
     root: Box<[u32; 256]>,
-    /// Per state: first child index into `bytes`/`next`, and the number of children.
-    children: Vec<(u32, u32)>,
+    /// Per state, everything a step reads, in one cache line's quarter.
+    states: Vec<State>,
+    /// Child edge bytes, each state's in a contiguous sorted range. States are numbered in
+    /// the order their edges were made (breadth first), so edge `e` leads to state `e + 1`.
     bytes: Vec<u8>,
-    next: Vec<u32>,
-    /// Per state: pattern id ending here, or `NONE`.
-    out: Vec<u32>,
-    /// Per state: the child reached by a space, or `NONE`; lets a walk skip a form's space
-    /// when extraction ran the words together.
-    space: Vec<u32>,
     case_insensitive: bool,
 }
 
 const NONE: u32 = u32::MAX;
+
+/// One trie state: 16 bytes, so a step reads one cache line. Most states deep in the trie
+/// have one or two children, whose bytes are kept inline.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct State {
+    /// Index of the first child edge.
+    first: u32,
+    /// Pattern id ending here, or `NONE`.
+    out: u32,
+    /// The child reached by a space, or `NONE`: lets a walk skip a form's space when
+    /// extraction ran the words together.
+    space: u32,
+    /// Number of child edges.
+    len: u16,
+    /// The first two child bytes.
+    inline: [u8; 2],
+}
+
+impl State {
+    const EMPTY: State = State {
+        first: 0,
+        out: NONE,
+        space: NONE,
+        len: 0,
+        inline: [0; 2],
+    };
+}
 
 impl Trie {
     /// Builds a trie over `patterns` (pattern id = index). With `case_insensitive`, patterns
@@ -64,11 +87,8 @@ impl Trie {
 
         let mut trie = Trie {
             root: Box::new([NONE; 256]),
-            children: vec![(0, 0)],
+            states: vec![State::EMPTY],
             bytes: Vec::new(),
-            next: Vec::new(),
-            out: vec![NONE],
-            space: vec![NONE],
             case_insensitive,
         };
         // Breadth first: (state, range of patterns sharing its prefix, depth).
@@ -76,7 +96,7 @@ impl Trie {
         while let Some((state, lo, hi, depth)) = queue.pop_front() {
             let mut i = lo;
             if i < hi && bytes_of(&spans[i]).len() == depth {
-                trie.out[state as usize] = spans[i].2;
+                trie.states[state as usize].out = spans[i].2;
                 i += 1;
             }
             let first = trie.bytes.len() as u32;
@@ -86,36 +106,51 @@ impl Trie {
                 while j < hi && bytes_of(&spans[j])[depth] == b {
                     j += 1;
                 }
-                let child = trie.out.len() as u32;
-                trie.out.push(NONE);
-                trie.space.push(NONE);
-                trie.children.push((0, 0));
+                let child = trie.states.len() as u32;
+                debug_assert_eq!(child as usize, trie.bytes.len() + 1);
+                trie.states.push(State::EMPTY);
                 trie.bytes.push(b);
-                trie.next.push(child);
                 if state == 0 {
                     trie.root[b as usize] = child;
                 }
                 if b == b' ' {
-                    trie.space[state as usize] = child;
+                    trie.states[state as usize].space = child;
                 }
                 queue.push_back((child, i, j, depth + 1));
                 i = j;
             }
-            trie.children[state as usize] = (first, trie.bytes.len() as u32 - first);
+            let st = &mut trie.states[state as usize];
+            st.first = first;
+            st.len = (trie.bytes.len() as u32 - first) as u16;
+            for (k, b) in trie.bytes[first as usize..].iter().take(2).enumerate() {
+                st.inline[k] = *b;
+            }
         }
         trie
     }
 
     #[inline]
-    fn step(&self, state: u32, b: u8) -> u32 {
-        let (first, len) = self.children[state as usize];
-        let bytes = &self.bytes[first as usize..(first + len) as usize];
-        let found = if len <= 8 {
-            bytes.iter().position(|&x| x == b)
-        } else {
-            bytes.binary_search(&b).ok()
+    fn step(&self, st: &State, b: u8) -> u32 {
+        let k = match st.len {
+            0 => return NONE,
+            1 if st.inline[0] == b => 0,
+            1 => return NONE,
+            2 if st.inline[0] == b => 0,
+            2 if st.inline[1] == b => 1,
+            2 => return NONE,
+            len => {
+                let bytes = &self.bytes[st.first as usize..st.first as usize + len as usize];
+                match if len <= 8 {
+                    bytes.iter().position(|&x| x == b)
+                } else {
+                    bytes.binary_search(&b).ok()
+                } {
+                    Some(k) => k,
+                    None => return NONE,
+                }
+            }
         };
-        found.map_or(NONE, |k| self.next[first as usize + k])
+        st.first + k as u32 + 1
     }
 
     /// Walks from `start`, calling `on_match(end, pattern, joined)` at each pattern that
@@ -146,22 +181,26 @@ impl Trie {
         joined: bool,
         on_match: &mut impl FnMut(usize, u32, bool),
     ) {
+        // Length of the text word the walk is in; a form's space may be skipped only after
+        // three letters, as in real compounds ("scikitlearn", "pretrained", "bigdata").
+        let mut word = 1;
         loop {
-            let out = self.out[state as usize];
-            if out != NONE {
-                on_match(i, out, joined);
+            let st = &self.states[state as usize];
+            if st.out != NONE {
+                on_match(i, st.out, joined);
             }
             if i >= t.len() {
                 return;
             }
-            let space = self.space[state as usize];
-            if space != NONE && t[i] != b' ' && is_word(t[i]) && is_word(t[i - 1]) {
-                self.walk_from(t, space, i, true, on_match);
+            let b = t[i];
+            if st.space != NONE && word >= 3 && is_word(b) && is_word(t[i - 1]) {
+                self.walk_from(t, st.space, i, true, on_match);
             }
-            state = self.step(state, self.fold(t[i]));
+            state = self.step(st, self.fold(b));
             if state == NONE {
                 return;
             }
+            word = if is_word(b) { word + 1 } else { 0 };
             i += 1;
         }
     }
@@ -183,21 +222,16 @@ impl Trie {
         let mut out = Vec::new();
         let mut put = |x: u32| out.extend_from_slice(&x.to_le_bytes());
         put(self.case_insensitive as u32);
-        put(self.children.len() as u32);
+        put(self.states.len() as u32);
         put(self.bytes.len() as u32);
         for &r in self.root.iter() {
             put(r);
         }
-        for &(a, b) in &self.children {
-            put(a);
-            put(b);
-        }
-        for i in 0..self.children.len() {
-            put(self.out[i]);
-            put(self.space[i]);
-        }
-        for &n in &self.next {
-            put(n);
+        for s in &self.states {
+            put(s.first);
+            put(s.out);
+            put(s.space);
+            put(s.len as u32 | (s.inline[0] as u32) << 16 | (s.inline[1] as u32) << 24);
         }
         out.extend_from_slice(&self.bytes);
         out
@@ -217,21 +251,23 @@ impl Trie {
         for r in root.iter_mut() {
             *r = get();
         }
-        let children = (0..states).map(|_| (get(), get())).collect();
-        let (mut out, mut space) = (Vec::with_capacity(states), Vec::with_capacity(states));
-        for _ in 0..states {
-            out.push(get());
-            space.push(get());
-        }
-        let next = (0..edges).map(|_| get()).collect();
-        let header = 4 * (3 + 256 + 4 * states + edges);
+        let states: Vec<State> = (0..states)
+            .map(|_| {
+                let (first, out, space, packed) = (get(), get(), get(), get());
+                State {
+                    first,
+                    out,
+                    space,
+                    len: packed as u16,
+                    inline: [(packed >> 16) as u8, (packed >> 24) as u8],
+                }
+            })
+            .collect();
+        let header = 4 * (3 + 256 + 4 * states.len());
         Trie {
             root,
-            children,
+            states,
             bytes: data[header..header + edges].to_vec(),
-            next,
-            out,
-            space,
             case_insensitive,
         }
     }
@@ -239,9 +275,8 @@ impl Trie {
     /// Heap bytes used.
     pub(crate) fn heap_bytes(&self) -> usize {
         std::mem::size_of::<[u32; 256]>()
-            + self.children.len() * 8
+            + self.states.len() * std::mem::size_of::<State>()
             + self.bytes.len()
-            + (self.next.len() + self.out.len() + self.space.len()) * 4
     }
 }
 
