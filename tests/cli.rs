@@ -335,3 +335,34 @@ fn output_is_the_same_for_any_thread_count() {
     assert!(!outputs[0].is_empty());
     assert!(outputs.windows(2).all(|w| w[0] == w[1]));
 }
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    use std::io::Read;
+    use std::process::Stdio;
+    // Enough output to fill the pipe, then close it after one byte.
+    let mut args = vec!["scan", "--format", "json"];
+    let files: Vec<String> = (0..200).map(|_| "posting.txt".to_string()).collect();
+    args.extend(files.iter().map(String::as_str));
+    let mut child = cmd(&args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut one = [0u8; 1];
+    stdout.read_exact(&mut one).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

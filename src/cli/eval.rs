@@ -92,11 +92,12 @@ pub fn run(global: &GlobalArgs, args: &EvalArgs) -> Result<Exit> {
             }
             Format::Json | Format::Jsonl => {
                 let v = serde_json::json!({ "schema": SCHEMA, "file": file, "report": report });
-                if args.format == Format::Json {
-                    serde_json::to_writer_pretty(&mut out, &v)?;
+                let bytes = if args.format == Format::Json {
+                    serde_json::to_vec_pretty(&v)?
                 } else {
-                    serde_json::to_writer(&mut out, &v)?;
-                }
+                    serde_json::to_vec(&v)?
+                };
+                out.write_all(&bytes)?;
                 writeln!(out)?;
             }
         }

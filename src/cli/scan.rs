@@ -70,11 +70,11 @@ pub fn run(global: &GlobalArgs, args: &ScanArgs) -> Result<Exit> {
                         table::write_scan(&mut out, &doc, style)?;
                     }
                     Format::Json => {
-                        serde_json::to_writer_pretty(&mut out, &doc)?;
+                        out.write_all(&serde_json::to_vec_pretty(&doc)?)?;
                         writeln!(out)?;
                     }
                     Format::Jsonl => {
-                        serde_json::to_writer(&mut out, &doc)?;
+                        out.write_all(&serde_json::to_vec(&doc)?)?;
                         writeln!(out)?;
                     }
                 }

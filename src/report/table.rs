@@ -61,7 +61,7 @@ pub fn write_scan(w: &mut impl Write, doc: &ScanDoc<'_>, style: Style) -> io::Re
         .map(|s| s.name.chars().count())
         .max()
         .unwrap_or(5)
-        .clamp(5, 36);
+        .clamp(5, 32);
     let cat_w = doc
         .skills
         .iter()
