@@ -437,17 +437,19 @@ impl LexiconBuilder {
     /// Adds the skills of one TOML document. A skill whose id already exists replaces the
     /// earlier definition, so a user file can override a built-in skill.
     pub fn add_str(&mut self, file: &str, text: &str) -> Result<&mut Self, Error> {
+        let mut seen = std::collections::HashSet::new();
         for skill in parse_file(file, text)? {
-            match self.skills.iter().position(|s| s.id == skill.id) {
-                Some(i) if self.skills[i].origin.file != skill.origin.file => {
-                    self.skills[i] = skill
-                }
-                Some(_) => self.problems.push(Problem {
+            if !seen.insert(skill.id.clone()) {
+                self.problems.push(Problem {
                     file: skill.origin.file.clone(),
                     line: skill.origin.line,
                     id: Some(skill.id.clone()),
                     message: "duplicate id in the same file".to_string(),
-                }),
+                });
+                continue;
+            }
+            match self.skills.iter().position(|s| s.id == skill.id) {
+                Some(i) => self.skills[i] = skill,
                 None => self.skills.push(skill),
             }
         }
