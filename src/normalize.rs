@@ -152,10 +152,21 @@ impl Normalized {
         };
         let mut i = 0;
         while i < bytes.len() {
-            // Copy the longest run of plain bytes in one go.
+            // Copy the longest run of plain bytes in one go. A lone space between two plain
+            // bytes folds to itself, so it stays in the run.
             let run_start = i;
-            while i < bytes.len() && CLASS[bytes[i] as usize] == Class::Copy {
-                i += 1;
+            while i < bytes.len() {
+                match CLASS[bytes[i] as usize] {
+                    Class::Copy => i += 1,
+                    _ if bytes[i] == b' '
+                        && i > run_start
+                        && i + 1 < bytes.len()
+                        && CLASS[bytes[i + 1] as usize] == Class::Copy =>
+                    {
+                        i += 2
+                    }
+                    _ => break,
+                }
             }
             if i > run_start {
                 f.sync(run_start);

@@ -602,10 +602,16 @@ impl Scanner {
         let mut pos = 0;
         while pos < t.len() {
             let b = t[pos];
-            if !(inner.main.starts_with_byte(b) || inner.exact.starts_with_byte(b))
-                || !left_ok(t, pos)
-            {
+            if !left_ok(t, pos) {
                 pos += 1;
+                continue;
+            }
+            if !(inner.main.starts_with_byte(b) || inner.exact.starts_with_byte(b)) {
+                pos = if is_word(b) {
+                    next_start(t, pos + 1)
+                } else {
+                    pos + 1
+                };
                 continue;
             }
             // The longest form that ends on a boundary; at equal length, one spelled with

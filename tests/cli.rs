@@ -179,8 +179,14 @@ fn lexicon_dump_round_trips() {
 #[test]
 fn checking_the_builtin_files_on_top_of_the_builtin_lexicon_passes() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("lexicon/skills");
-    let out = cmd(&["lexicon", "check", dir.to_str().unwrap()]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = cmd(&["lexicon", "check", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]

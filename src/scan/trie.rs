@@ -1,7 +1,7 @@
 //! A byte trie over folded surface forms, walked from word starts.
 //!
 //! Building it sorts the patterns and lays out each state's children contiguously in one
-//! breadth-first pass: linear in the total pattern bytes, a few milliseconds for the built-in
+//! depth-first pass: linear in the total pattern bytes, a few milliseconds for the built-in
 //! lexicon. (An Aho-Corasick automaton over the same patterns takes 100 ms or more to build,
 //! which start-up cannot afford; since matches must start on a word boundary anyway, an
 //! anchored walk from each word start needs no failure transitions.)
@@ -27,7 +27,7 @@ pub(crate) struct Trie {
     /// Per state, everything a step reads, in one cache line's quarter.
     states: Vec<State>,
     /// Child edge bytes, each state's in a contiguous sorted range. States are numbered in
-    /// the order their edges were made (breadth first), so edge `e` leads to state `e + 1`.
+    /// the order their edges were made, so edge `e` leads to state `e + 1`.
     bytes: Vec<u8>,
     case_insensitive: bool,
 }
@@ -91,15 +91,19 @@ impl Trie {
             bytes: Vec::new(),
             case_insensitive,
         };
-        // Breadth first: (state, range of patterns sharing its prefix, depth).
-        let mut queue = std::collections::VecDeque::from([(0u32, 0usize, spans.len(), 0usize)]);
-        while let Some((state, lo, hi, depth)) = queue.pop_front() {
+        // Each state's children get one contiguous block, and blocks are handed out depth
+        // first, so the states of a long single-child chain (the tail of a long form) sit next
+        // to each other in memory. Work items: (state, range of patterns sharing its prefix,
+        // depth).
+        let mut stack = vec![(0u32, 0usize, spans.len(), 0usize)];
+        while let Some((state, lo, hi, depth)) = stack.pop() {
             let mut i = lo;
             if i < hi && bytes_of(&spans[i]).len() == depth {
                 trie.states[state as usize].out = spans[i].2;
                 i += 1;
             }
             let first = trie.bytes.len() as u32;
+            let mut block = Vec::new();
             while i < hi {
                 let b = bytes_of(&spans[i])[depth];
                 let mut j = i + 1;
@@ -116,9 +120,11 @@ impl Trie {
                 if b == b' ' {
                     trie.states[state as usize].space = child;
                 }
-                queue.push_back((child, i, j, depth + 1));
+                block.push((child, i, j, depth + 1));
                 i = j;
             }
+            // Reversed, so the first child's block comes next.
+            stack.extend(block.into_iter().rev());
             let st = &mut trie.states[state as usize];
             st.first = first;
             st.len = (trie.bytes.len() as u32 - first) as u16;
