@@ -4,7 +4,9 @@
 //! - Unicode compatibility decomposition (NFKD) with combining marks dropped, so full-width
 //!   letters, ligatures and accented letters become plain (`ﬁ` → `fi`, `naïve` → `naive`);
 //! - curly quotes to `'` and `"`; hyphens, dashes and underscores to a space;
-//! - every run of whitespace (and control characters) to one space, none at the start;
+//! - every run of whitespace (and control characters) to one space, or to one `\n` if it holds
+//!   a line break (the scanner reads it as a space inside forms, and as a sentence end for
+//!   context), none at the start;
 //! - non-ASCII letters to lowercase. ASCII case is kept: the scanner matches case-insensitively
 //!   and needs the case for case-sensitive forms and camel-case boundaries.
 //!
@@ -80,7 +82,7 @@ impl Folder<'_> {
 
     #[inline]
     fn last_is_space(&self) -> bool {
-        self.out.is_empty() || self.out.as_bytes()[self.out.len() - 1] == b' '
+        self.out.is_empty() || matches!(self.out.as_bytes()[self.out.len() - 1], b' ' | b'\n')
     }
 
     /// Folds one non-ASCII character starting at original offset `orig`.
@@ -179,7 +181,11 @@ impl Normalized {
                 Class::Space => {
                     if !f.last_is_space() {
                         f.sync(i);
-                        f.out.push(' ');
+                        f.out.push(if bytes[i] == b'\n' { '\n' } else { ' ' });
+                    } else if bytes[i] == b'\n' && f.out.ends_with(' ') {
+                        // A run of whitespace with a line break in it folds to the line break.
+                        f.out.pop();
+                        f.out.push('\n');
                     }
                     i += 1;
                 }
@@ -281,7 +287,8 @@ mod tests {
             ("a\u{00A0}b", "a b"),
             ("a \u{2013} b", "a b"),
             ("ÉCOLE", "ECOLE"),
-            ("x\r\n\r\ny", "x y"),
+            ("x\r\n\r\ny", "x\ny"),
+            ("a \n b\tc", "a\nb c"),
             ("pre\u{00AD}trained", "pretrained"),
         ];
         for (input, want) in cases {

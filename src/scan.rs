@@ -161,13 +161,19 @@ pub(crate) fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
+/// Whether a lowercase-to-uppercase change at `i` starts a new word: "demandPython", but
+/// not "VaR" or "iOS", where the uppercase part is a single letter.
+#[inline]
+fn camel(t: &[u8], i: usize) -> bool {
+    t[i - 1].is_ascii_lowercase()
+        && t[i].is_ascii_uppercase()
+        && t.get(i + 1).is_some_and(|b| b.is_ascii_alphabetic())
+}
+
 /// Whether a match may start at `i`.
 #[inline]
 fn left_ok(t: &[u8], i: usize) -> bool {
-    i == 0
-        || !is_word(t[i - 1])
-        || !is_word(t[i])
-        || (t[i - 1].is_ascii_lowercase() && t[i].is_ascii_uppercase())
+    i == 0 || !is_word(t[i - 1]) || !is_word(t[i]) || camel(t, i)
 }
 
 /// The first position at or after `i` where a new word can start.
@@ -182,11 +188,11 @@ fn next_start(t: &[u8], mut i: usize) -> usize {
 /// Where a match ending at `e` really ends, or `None` if it runs into a word.
 #[inline]
 fn right_end(t: &[u8], s: usize, e: usize, pat: Pattern) -> Option<usize> {
-    let boundary = |j: usize| {
-        j >= t.len()
-            || !is_word(t[j])
-            || (t[j - 1].is_ascii_lowercase() && t[j].is_ascii_uppercase())
-    };
+    let boundary = |j: usize| j >= t.len() || !is_word(t[j]) || camel(t, j);
+    // "C" is not bounded by the "++" of "C++", nor "F" by the "#" of "F#".
+    if e < t.len() && matches!(t[e], b'+' | b'#') && t[e - 1].is_ascii_alphanumeric() {
+        return None;
+    }
     if e == s || boundary(e) || !is_word(t[e - 1]) {
         return Some(e);
     }
@@ -208,41 +214,23 @@ const CLAUSE_BREAKS: &[&str] = &[
     "but", "however", "although", "though", "whereas", "while", "except", "plus",
 ];
 /// Words that negate a following skill within the clause.
+#[rustfmt::skip]
 const NEG_BEFORE: &[&str] = &[
-    "no",
-    "not",
-    "without",
-    "never",
-    "none",
-    "nor",
-    "neither",
-    "don't",
-    "dont",
-    "doesn't",
-    "didn't",
-    "won't",
-    "isn't",
-    "aren't",
-    "lack",
-    "lacks",
-    "lacking",
-    "cannot",
-    "can't",
-    "unfamiliar",
-    "avoid",
+    "no", "not", "without", "never", "none", "nor", "neither", "don't", "dont", "doesn't", "didn't",
+    "won't", "isn't", "aren't", "lack", "lacks", "lacking", "cannot", "can't", "avoid",
 ];
-/// Words after `not` that cancel the negation ("not only", "not limited to").
+/// Words right after a cue that cancel it: "not only", "not limited to", "no doubt", "not
+/// afraid of", and "not required, but X" (X is then preferred, not ruled out).
+#[rustfmt::skip]
 const NEG_CANCEL: &[&str] = &[
-    "only",
-    "just",
-    "limited",
-    "least",
-    "necessarily",
-    "matter",
-    "later",
-    "less",
-    "more",
-    "exhaustive",
+    "only", "just", "limited", "least", "necessarily", "matter", "later", "less", "more", "exhaustive",
+    "doubt", "afraid", "hesitant", "shy", "problem", "required", "mandatory", "necessary", "needed",
+    "essential",
+];
+/// Words after "not required" that make the skill preferred instead ("not required, but a plus").
+#[rustfmt::skip]
+const PREFERRED: &[&str] = &[
+    "plus", "preferred", "asset", "bonus", "advantage", "nice", "desirable", "welcome", "helpful",
 ];
 /// What follows `not` after a skill to negate it ("Java is not required").
 const NEG_AFTER: &[&str] = &[
@@ -361,6 +349,10 @@ fn is_negated(text: &str, start: usize, end: usize) -> bool {
         if k > 0 && NEG_CANCEL.iter().any(|c| eq_cue(before[k - 1], c)) {
             continue;
         }
+        // "without a doubt"
+        if k > 1 && eq_cue(before[k - 1], "a") && eq_cue(before[k - 2], "doubt") {
+            continue;
+        }
         // "whether or not", "if not"
         if eq_cue(w, "not")
             && k + 1 < n
@@ -380,7 +372,15 @@ fn is_negated(text: &str, start: usize, end: usize) -> bool {
             let mut parts = cue.split(' ');
             let ok = (k + 1..n).zip(&mut parts).all(|(j, p)| eq_cue(after[j], p));
             if ok && parts.next().is_none() {
-                return true;
+                // "R not required, but a plus": preferred, not negated.
+                let rest = &b[end..(end + 120).min(b.len())];
+                let (tail, m) = words_after::<12>(
+                    b,
+                    end + rest.iter().position(|&c| c == b',').unwrap_or(rest.len()) + 1,
+                );
+                return !tail[..m]
+                    .iter()
+                    .any(|w| PREFERRED.iter().any(|p| eq_cue(w, p)));
             }
         }
     }
@@ -407,10 +407,12 @@ fn contains_word(hay: &[u8], needle: &[u8]) -> bool {
     false
 }
 
-/// Whether the folded text ends a sentence at `i`: `!`, `?`, `;`, or a `.` before a space.
+/// Whether the folded text ends a sentence at `i`: a line break, `!`, `?`, `;`, or a `.`
+/// before a space.
 #[inline]
 fn sentence_end(t: &[u8], i: usize) -> bool {
-    matches!(t[i], b'!' | b'?' | b';') || (t[i] == b'.' && t.get(i + 1).is_none_or(|&b| b == b' '))
+    matches!(t[i], b'\n' | b'!' | b'?' | b';')
+        || (t[i] == b'.' && t.get(i + 1).is_none_or(|&b| b == b' ' || b == b'\n'))
 }
 
 /// The `n` words before `s` and after `e` in folded text, within the sentence, as two ranges.
@@ -441,10 +443,11 @@ fn window(
 
 /// Whether the folded text between two matches is only a list separator.
 fn is_list_gap(gap: &str) -> bool {
-    if gap.len() > 12 {
+    // Two forms with nothing between them ("SpringML") are one word, not a list.
+    if gap.is_empty() || gap.len() > 12 {
         return false;
     }
-    gap.split(' ').filter(|w| !w.is_empty()).all(|w| {
+    gap.split([' ', '\n']).filter(|w| !w.is_empty()).all(|w| {
         let w = w.trim_matches(|c: char| ",/|;&+()[]*:\u{2022}\u{00B7}".contains(c));
         w.is_empty() || w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or")
     }) && !gap.contains(['.', '!', '?'])

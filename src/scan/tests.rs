@@ -289,8 +289,26 @@ fn vetoes_match_whole_words_only() {
 }
 
 #[test]
+fn judged_errors_stay_fixed() {
+    run(&[
+        ("VaR statistics model", ""),
+        ("iOS and Python", "python"),
+        ("SpringML statistics Python", "python"),
+        ("programming in C++", "cpp"),
+        ("embedded C# code", "csharp"),
+        ("Without a doubt you know SQL", "sql"),
+        ("We are not afraid of Terraform", "terraform"),
+        ("R programming not required, but a plus", "r"),
+        ("Python is not required", "python!"),
+        ("While not required, SQL would be great", "sql"),
+        ("machine\nlearning", "machine-learning"),
+    ]);
+}
+
+#[test]
 fn near_words_stay_in_the_sentence() {
     run(&[
+        ("We love statistics\nR is great", ""),
         ("We love statistics. R is great", ""),
         ("We love statistics; R is great", ""),
         ("R for statistics. Then more", "r"),

@@ -8,7 +8,8 @@
 
 use super::is_word;
 
-/// Folds ASCII case when the trie is case-insensitive; identity otherwise.
+/// Folds ASCII case when the trie is case-insensitive, and reads a line break as the space
+/// between two words of a form (text wrapped mid-form); identity otherwise.
 static LOWER: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut i = 0;
@@ -16,6 +17,7 @@ static LOWER: [u8; 256] = {
         t[i] = (i as u8).to_ascii_lowercase();
         i += 1;
     }
+    t[b'\n' as usize] = b' ';
     t
 };
 
