@@ -44,7 +44,13 @@ fn main() {
     }
     let mb = |secs: f64| text.len() as f64 / secs / 1e6;
     println!("{} bytes, best of {runs} runs each", text.len());
-    println!("scanner, all rules:          {:>7.1} MB/s  ({matches} matches)", mb(best_scan));
-    println!("raw aho-corasick find_iter:  {:>7.1} MB/s  ({raw} raw matches)", mb(best_raw));
+    println!(
+        "scanner, all rules:          {:>7.1} MB/s  ({matches} matches)",
+        mb(best_scan)
+    );
+    println!(
+        "raw aho-corasick find_iter:  {:>7.1} MB/s  ({raw} raw matches)",
+        mb(best_raw)
+    );
     println!("ratio: {:.2}", best_raw / best_scan);
 }

@@ -374,7 +374,7 @@ impl Lexicon {
     }
 
     /// Counts surface forms written in the lexicon (names and aliases, ambiguous forms
-    /// included), before generated spelling variants.
+    /// included).
     pub fn form_count(&self) -> usize {
         self.skills
             .iter()

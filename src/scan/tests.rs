@@ -315,3 +315,42 @@ fn near_words_stay_in_the_sentence() {
         ("Node.js and R for statistics", "nodejs r"),
     ]);
 }
+
+/// Thousands of random strings from an alphabet of the characters that exercise every rule:
+/// no panic, spans on char boundaries inside the text, lines that count the newlines.
+#[test]
+fn random_text_never_breaks_spans() {
+    const PIECES: &[&str] = &[
+        "R", "C", "Go", "go", "++", "#", ".", ",", " ", "  ", "\n", "\r\n", "\t", "-", "_", "/",
+        "&", "'", "\u{2019}", "s", "no ", "not ", "Java", "java", "Script", "Python", "py",
+        "torch", "k8s", "scikit", "learn", "Excel", "at", "R&D", "é", "\u{0301}", "ﬁ", "Ｐ",
+        "\u{00A0}", "\u{00AD}", "\u{200B}", "•", "ß", "İ", "😀", "2", "ML", "Spark", "SQL", "data",
+        "base", "LLMs", "A/B", "CI/CD", ".NET", "Node.js", "C#", "VaR",
+    ];
+    let s = Scanner::builtin();
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    for _ in 0..20_000 {
+        let n = (next() % 24) as usize;
+        let text: String = (0..n)
+            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+            .collect();
+        for m in s.scan(&text) {
+            assert!(m.start < m.end && m.end <= text.len(), "{text:?}: {m:?}");
+            assert!(
+                text.is_char_boundary(m.start) && text.is_char_boundary(m.end),
+                "{text:?}: {m:?}"
+            );
+            assert_eq!(
+                m.line,
+                1 + text[..m.start].matches('\n').count(),
+                "{text:?}: {m:?}"
+            );
+        }
+    }
+}
