@@ -8,7 +8,7 @@ use std::{env, fs, path::Path};
 // The crate's own folding, trie and form-listing code, so the precompiled tries are exactly
 // what `Scanner::new` would build at run time (a unit test compares them byte for byte).
 #[allow(dead_code)]
-#[path = "src/scan/forms.rs"]
+#[path = "src/lexicon/forms.rs"]
 mod forms;
 #[allow(dead_code)]
 #[path = "src/normalize.rs"]
@@ -72,7 +72,7 @@ fn main() {
     )
     .unwrap();
 
-    // Precompile the tries. Patterns pack as skill << 2 | ambiguous << 1 | plural_ok.
+    // Precompile the tries, with the patterns packed as `forms::compile` packs them.
     let strings = |v: Option<&serde_json::Value>| -> Vec<String> {
         v.and_then(|v| v.as_array()).map_or(Vec::new(), |a| {
             a.iter()
@@ -80,30 +80,35 @@ fn main() {
                 .collect()
         })
     };
-    let (mut main, mut main_pats, mut exact, mut exact_pats) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for (i, s) in skills.iter().enumerate() {
-        let name = s["name"].as_str().unwrap_or_default();
-        let amb = s.get("ambiguous");
-        let forms = forms::skill_forms(
-            name,
-            &strings(s.get("aliases")),
-            &strings(amb.and_then(|a| a.get("forms"))),
-            amb.and_then(|a| a.get("case_sensitive"))
-                .and_then(|c| c.as_bool())
-                .unwrap_or(false),
-        );
-        for f in forms {
-            let packed = (i as u32) << 2 | (f.ambiguous as u32) << 1 | f.plural_ok as u32;
-            if f.exact {
-                exact.push(f.text);
-                exact_pats.push(packed);
-            } else {
-                main.push(f.text);
-                main_pats.push(packed);
-            }
-        }
-    }
+    let skill_strings: Vec<_> = skills
+        .iter()
+        .map(|s| {
+            let amb = s.get("ambiguous");
+            (
+                s["name"].as_str().unwrap_or_default(),
+                strings(s.get("aliases")),
+                strings(amb.and_then(|a| a.get("forms"))),
+                amb.and_then(|a| a.get("case_sensitive"))
+                    .and_then(|c| c.as_bool())
+                    .unwrap_or(false),
+            )
+        })
+        .collect();
+    let forms::Compiled {
+        main,
+        main_pats,
+        exact,
+        exact_pats,
+    } = forms::compile(
+        skill_strings.iter().map(
+            |(name, aliases, ambiguous, case_sensitive)| forms::SkillForms {
+                name,
+                aliases,
+                ambiguous,
+                case_sensitive: *case_sensitive,
+            },
+        ),
+    );
     fs::write(
         out.join("builtin_main.trie"),
         trie::Trie::new(&main, true).to_bytes(),
@@ -120,6 +125,6 @@ fn main() {
     }
     fs::write(out.join("builtin_patterns.bin"), pats).unwrap();
     println!("cargo::rerun-if-changed=src/normalize.rs");
-    println!("cargo::rerun-if-changed=src/scan/forms.rs");
+    println!("cargo::rerun-if-changed=src/lexicon/forms.rs");
     println!("cargo::rerun-if-changed=src/scan/trie.rs");
 }

@@ -8,10 +8,9 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::lexicon::{Lexicon, SkillIdx};
+use crate::lexicon::{Lexicon, SkillIdx, forms};
 use crate::normalize::{Normalized, normalize_form};
 
-mod forms;
 mod trie;
 use trie::Trie;
 
@@ -59,7 +58,7 @@ impl Evidence {
 }
 
 /// What a compiled pattern stands for.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Pattern {
     skill: SkillIdx,
     ambiguous: bool,
@@ -67,12 +66,7 @@ struct Pattern {
 }
 
 impl Pattern {
-    /// Packs the pattern into one word, as `build.rs` does for the built-in tries.
-    #[cfg_attr(not(test), allow(dead_code))]
-    fn pack(self) -> u32 {
-        self.skill.0 << 2 | (self.ambiguous as u32) << 1 | self.plural_ok as u32
-    }
-
+    /// Reads a pattern packed by [`forms::compile`].
     fn unpack(w: u32) -> Pattern {
         Pattern {
             skill: SkillIdx(w >> 2),
@@ -501,30 +495,10 @@ impl Scanner {
     }
 
     fn compile(lexicon: Lexicon) -> Result<Scanner, Error> {
-        let mut main: Vec<String> = Vec::new();
-        let mut main_pats: Vec<Pattern> = Vec::new();
-        let mut exact: Vec<String> = Vec::new();
-        let mut exact_pats: Vec<Pattern> = Vec::new();
-        for (i, skill) in lexicon.skills().iter().enumerate() {
-            let (amb, case_sensitive): (&[String], bool) = skill
-                .ambiguous
-                .as_ref()
-                .map_or((&[], false), |a| (&a.forms, a.case_sensitive));
-            for f in forms::skill_forms(&skill.name, &skill.aliases, amb, case_sensitive) {
-                let pat = Pattern {
-                    skill: SkillIdx(i as u32),
-                    ambiguous: f.ambiguous,
-                    plural_ok: f.plural_ok,
-                };
-                if f.exact {
-                    exact.push(f.text);
-                    exact_pats.push(pat);
-                } else {
-                    main.push(f.text);
-                    main_pats.push(pat);
-                }
-            }
-        }
+        let c = forms::compile(lexicon.skills().iter().map(|s| s.forms()));
+        let unpack = |v: Vec<u32>| v.into_iter().map(Pattern::unpack).collect();
+        let (main_pats, exact_pats) = (unpack(c.main_pats), unpack(c.exact_pats));
+        let (main, exact) = (c.main, c.exact);
         let rules = Scanner::rules(&lexicon);
         Ok(Scanner {
             inner: Arc::new(Inner {
@@ -579,20 +553,7 @@ impl Scanner {
     /// The folded case-insensitive forms, for benchmarks against other matchers.
     #[doc(hidden)]
     pub fn main_patterns(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        for skill in self.lexicon().skills() {
-            let (amb, cs): (&[String], bool) = skill
-                .ambiguous
-                .as_ref()
-                .map_or((&[], false), |a| (&a.forms, a.case_sensitive));
-            out.extend(
-                forms::skill_forms(&skill.name, &skill.aliases, amb, cs)
-                    .into_iter()
-                    .filter(|f| !f.exact)
-                    .map(|f| f.text),
-            );
-        }
-        out
+        forms::compile(self.lexicon().skills().iter().map(|s| s.forms())).main
     }
 
     /// Heap bytes used by the compiled tries (not the lexicon).

@@ -10,6 +10,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Problem};
+
+pub(crate) mod forms;
 use crate::normalize::normalize_form;
 
 /// The built-in lexicon, compiled from `lexicon/skills/*.toml` to JSON by `build.rs`.
@@ -228,12 +230,24 @@ pub struct Skill {
 impl Skill {
     /// Whether the display name is itself an unambiguous surface form.
     pub fn name_is_form(&self) -> bool {
-        let name = normalize_form(&self.name);
-        !self.ambiguous.as_ref().is_some_and(|a| {
-            a.forms
-                .iter()
-                .any(|f| normalize_form(f).eq_ignore_ascii_case(&name))
-        })
+        forms::name_is_form(
+            &self.name,
+            self.ambiguous.as_ref().map_or(&[], |a| &a.forms),
+        )
+    }
+
+    /// This skill's input to the scanner's tries.
+    pub(crate) fn forms(&self) -> forms::SkillForms<'_> {
+        let (ambiguous, case_sensitive): (&[String], bool) = self
+            .ambiguous
+            .as_ref()
+            .map_or((&[], false), |a| (&a.forms, a.case_sensitive));
+        forms::SkillForms {
+            name: &self.name,
+            aliases: &self.aliases,
+            ambiguous,
+            case_sensitive,
+        }
     }
 
     /// The unambiguous surface forms: the name (unless ambiguous) and the aliases.
