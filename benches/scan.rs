@@ -25,7 +25,7 @@ fn compile(c: &mut Criterion) {
     });
     let lex = Lexicon::builtin();
     g.bench_function("scanner-compile-at-runtime", |b| {
-        b.iter(|| black_box(Scanner::new(lex.clone()).unwrap()))
+        b.iter(|| black_box(Scanner::new(lex.clone())))
     });
     g.finish();
 }

@@ -12,7 +12,7 @@ fn main() {
     let parse = t.elapsed();
     let (skills, forms) = (lex.len(), lex.form_count());
     let t = Instant::now();
-    let scanner = Scanner::new(lex).unwrap();
+    let scanner = Scanner::new(lex);
     let compile = t.elapsed();
     let t = Instant::now();
     let _ = Scanner::builtin();

@@ -43,9 +43,6 @@ pub enum Error {
         /// The cause.
         source: std::io::Error,
     },
-    /// A pattern could not be compiled.
-    #[error("could not compile the lexicon's patterns: {0}")]
-    Build(String),
     /// Malformed input data (for example a gold file), with where.
     #[error("{0}")]
     Data(Problem),

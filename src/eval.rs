@@ -112,8 +112,6 @@ struct SpanLine {
 
 #[derive(Deserialize)]
 struct DocLine {
-    #[serde(default)]
-    id: Option<serde_json::Value>,
     text: String,
     skills: Vec<String>,
 }
@@ -163,9 +161,13 @@ fn top(counts: HashMap<String, usize>, n: usize) -> Vec<ErrorCount> {
 /// Evaluates `scanner` on gold data read from `text` (the contents of `file`), detecting the
 /// format from the first object. `top_n` bounds the error lists.
 pub fn evaluate(scanner: &Scanner, file: &str, text: &str, top_n: usize) -> Result<Report, Error> {
-    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    let probe: serde_json::Value =
-        serde_json::from_str(first).map_err(|e| bad(file, 1, format!("not JSON lines: {e}")))?;
+    let (line, first) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| !l.trim().is_empty())
+        .unwrap_or((0, ""));
+    let probe: serde_json::Value = serde_json::from_str(first)
+        .map_err(|e| bad(file, line + 1, format!("not JSON lines: {e}")))?;
     if probe.get("tokens").is_some() {
         evaluate_spans(scanner, file, text, top_n)
     } else if probe.get("text").is_some() {
@@ -173,7 +175,7 @@ pub fn evaluate(scanner: &Scanner, file: &str, text: &str, top_n: usize) -> Resu
     } else {
         Err(bad(
             file,
-            1,
+            line + 1,
             "unknown gold format: expected `tokens` + `tags_knowledge`, or `text` + `skills`"
                 .into(),
         ))
@@ -253,7 +255,8 @@ fn evaluate_spans(
                 *fns.entry(span_text(g)).or_default() += 1;
             }
         }
-        let source = row.source.unwrap_or_else(|| "all".into());
+        // "all" is the total; rows without a source get a name of their own.
+        let source = row.source.unwrap_or_else(|| "(none)".into());
         let s = per.entry(source.clone()).or_insert_with(|| SpanScores {
             source,
             ..Default::default()
@@ -263,7 +266,7 @@ fn evaluate_spans(
         s.overlap.add(&overlap);
     }
     let mut spans: Vec<SpanScores> = per.into_values().collect();
-    if spans.len() > 1 || spans.first().is_some_and(|s| s.source != "all") {
+    {
         let mut all = SpanScores {
             source: "all".into(),
             ..Default::default()
@@ -304,7 +307,6 @@ fn evaluate_documents(
         }
         let row: DocLine =
             serde_json::from_str(line).map_err(|e| bad(file, n + 1, e.to_string()))?;
-        let _ = row.id;
         for id in &row.skills {
             if lex.find(id).is_none() {
                 return Err(bad(

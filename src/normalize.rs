@@ -101,6 +101,14 @@ impl Folder<'_> {
                     self.out.push(' ')
                 }
             }
+            '\u{0085}' | '\u{2028}' | '\u{2029}' => {
+                if self.out.ends_with(' ') {
+                    self.out.pop();
+                }
+                if !self.last_is_space() {
+                    self.out.push('\n')
+                }
+            }
             c if c.is_whitespace() || c.is_control() => {
                 if !self.last_is_space() {
                     self.out.push(' ')
@@ -179,10 +187,13 @@ impl Normalized {
             }
             match CLASS[bytes[i] as usize] {
                 Class::Space => {
+                    // Carriage returns, vertical tabs and form feeds (pdftotext's page break)
+                    // break lines too.
+                    let newline = matches!(bytes[i], b'\n' | b'\r' | 0x0B | 0x0C);
                     if !f.last_is_space() {
                         f.sync(i);
-                        f.out.push(if bytes[i] == b'\n' { '\n' } else { ' ' });
-                    } else if bytes[i] == b'\n' && f.out.ends_with(' ') {
+                        f.out.push(if newline { '\n' } else { ' ' });
+                    } else if newline && f.out.ends_with(' ') {
                         // A run of whitespace with a line break in it folds to the line break.
                         f.out.pop();
                         f.out.push('\n');
@@ -289,6 +300,7 @@ mod tests {
             ("ÉCOLE", "ECOLE"),
             ("x\r\n\r\ny", "x\ny"),
             ("a \n b\tc", "a\nb c"),
+            ("a\rb\x0cc\u{2028}d", "a\nb\nc\nd"),
             ("pre\u{00AD}trained", "pretrained"),
         ];
         for (input, want) in cases {

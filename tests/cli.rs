@@ -55,14 +55,15 @@ fn scan_table_with_fixture_lexicon() {
     insta::assert_snapshot!(run(&["--lexicon", "lexicon.toml", "scan", "posting.txt"], None), @r#"
     exit: 0
     --- stdout
-    posting.txt  199 bytes, 5 skills
-      SKILL   CATEGORY              COUNT  LINES
-      Python  programming-language      1  3
-      SQL     programming-language      1  3
-      R       programming-language      1  3
-      CI/CD   devops                    1  4
-      Spark   big-data                  1  4
-      Java    programming-language   0+1!  6
+    posting.txt  199 bytes, 6 skills
+      SKILL             CATEGORY              COUNT  LINES
+      Python            programming-language      1  3
+      SQL               programming-language      1  3
+      R                 programming-language      1  3
+      CI/CD             devops                    1  4
+      Spark             big-data                  1  4
+      machine learning  machine-learning          1  1
+      Java              programming-language   0+1!  6
       n+m!: n mentions, m negated ("no experience with ...")
     --- stderr
     "#);
@@ -145,7 +146,7 @@ fn lexicon_show_and_check() {
     insta::assert_snapshot!(run(&["lexicon", "check", "--standalone", "lexicon.toml"], None), @"
     exit: 0
     --- stdout
-    ok: 27 skills, 36 forms, 36 patterns
+    ok: 30 skills, 44 forms, 44 patterns
     --- stderr
     ");
     insta::assert_snapshot!(run(&["--lexicon", "lexicon.toml", "lexicon", "show", "nope"], None), @"
@@ -378,4 +379,61 @@ fn a_closed_pipe_is_not_an_error() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[test]
+fn lexicon_check_reports_every_file_and_duplicate_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let skill = |id: &str, name: &str| {
+        format!(
+            "[[skill]]\nid = \"{id}\"\nname = \"{name}\"\ncategory = \"database\"\ntier = \"tools\"\n"
+        )
+    };
+    std::fs::write(dir.path().join("a.toml"), "[[skill]\nbroken").unwrap();
+    std::fs::write(
+        dir.path().join("b.toml"),
+        skill("x", "Xylo") + "implies = [\"nope\"]\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("c.toml"), skill("x", "Xylophone DB")).unwrap();
+    let out = cmd(&[
+        "lexicon",
+        "check",
+        "--standalone",
+        dir.path().to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr).replace(dir.path().to_str().unwrap(), "TMP");
+    insta::assert_snapshot!(err, @"
+    skillscan: error: TMP/a.toml:1: unclosed array table, expected `]`
+    TMP/c.toml:2: skill 'x': duplicate id (also defined at TMP/b.toml:2)
+    TMP/b.toml:2: skill 'x': implies unknown skill 'nope'
+    ");
+}
+
+#[test]
+fn eval_goes_on_past_a_bad_gold_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.jsonl");
+    std::fs::write(&good, "{\"text\":\"Python\",\"skills\":[\"python\"]}\n").unwrap();
+    let out = cmd(&[
+        "--lexicon",
+        "lexicon.toml",
+        "eval",
+        "missing.jsonl",
+        good.to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("P 1.000  R 1.000"));
+    let out = cmd(&["eval", "missing.jsonl"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
 }

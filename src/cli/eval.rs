@@ -44,9 +44,21 @@ pub fn run(global: &GlobalArgs, args: &EvalArgs) -> Result<Exit> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut below = false;
+    let mut failed = 0;
     for file in &args.files {
-        let text = std::fs::read_to_string(file).with_context(|| format!("{file}: cannot read"))?;
-        let report: Report = evaluate(&scanner, file, &text, args.top)?;
+        // A bad gold file is reported and the others still run, as in `scan`.
+        let read = std::fs::read_to_string(file)
+            .with_context(|| format!("{file}: cannot read"))
+            .and_then(|text| Ok(evaluate(&scanner, file, &text, args.top)?));
+        let report: Report = match read {
+            Ok(r) => r,
+            Err(e) => {
+                out.flush()?;
+                eprintln!("skillscan: error: {e:#}");
+                failed += 1;
+                continue;
+            }
+        };
         let checked = match &report.documents {
             Some(d) => Some(*d),
             None => {
@@ -118,5 +130,11 @@ pub fn run(global: &GlobalArgs, args: &EvalArgs) -> Result<Exit> {
         }
     }
     out.flush()?;
-    Ok(if below { Exit::Partial } else { Exit::Ok })
+    Ok(if failed == args.files.len() {
+        Exit::Error
+    } else if failed > 0 || below {
+        Exit::Partial
+    } else {
+        Exit::Ok
+    })
 }

@@ -129,7 +129,7 @@ impl GlobalArgs {
         if self.lexicon.is_none() && self.lexicon_add.is_empty() {
             return Ok(Scanner::builtin());
         }
-        Ok(Scanner::new(self.lexicon()?)?)
+        Ok(Scanner::new(self.lexicon()?))
     }
 
     fn color(&self) -> bool {

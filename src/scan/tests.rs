@@ -9,7 +9,7 @@ const FIXTURE: &str = include_str!("../../tests/fixtures/lexicon.toml");
 fn scanner() -> Scanner {
     let mut b = LexiconBuilder::new();
     b.add_str("fixture.toml", FIXTURE).unwrap();
-    Scanner::new(b.build().unwrap()).unwrap()
+    Scanner::new(b.build().unwrap())
 }
 
 /// The ids found, in order, with `!` after negated ones.
@@ -201,6 +201,12 @@ fn evidence_says_why() {
 fn scanner_is_send_sync_and_cheap_to_clone() {
     fn assert_send_sync<T: Send + Sync + Clone>() {}
     assert_send_sync::<Scanner>();
+    let s = scanner();
+    let c = s.clone();
+    assert!(
+        Arc::ptr_eq(&s.inner, &c.inner),
+        "a clone shares the compiled tries"
+    );
 }
 
 #[test]
@@ -237,7 +243,7 @@ fn never_panics_on_odd_input() {
 #[test]
 fn precompiled_builtin_equals_runtime_compiled() {
     let pre = Scanner::builtin();
-    let run = Scanner::new(Lexicon::builtin()).unwrap();
+    let run = Scanner::new(Lexicon::builtin());
     let (a, b) = (&*pre.inner, &*run.inner);
     assert_eq!(a.main.to_bytes(), b.main.to_bytes());
     assert_eq!(a.exact.to_bytes(), b.exact.to_bytes());
@@ -282,7 +288,7 @@ fn vetoes_match_whole_words_only() {
         "[[skill]]\nid = \"spark\"\nname = \"Apache Spark\"\ncategory = \"big-data\"\ntier = \"tools\"\n[skill.ambiguous]\nforms = [\"Spark\"]\nnear = [\"hadoop\"]\nnot_in = [\"spark a\"]\n",
     )
     .unwrap();
-    let s = Scanner::new(b.build().unwrap()).unwrap();
+    let s = Scanner::new(b.build().unwrap());
     assert_eq!(found(&s, "Spark and Hadoop"), "spark");
     assert_eq!(found(&s, "spark a fire near hadoop"), "");
 }
@@ -292,15 +298,38 @@ fn judged_errors_stay_fixed() {
     run(&[
         ("VaR statistics model", ""),
         ("iOS and Python", "python"),
-        ("SpringML statistics Python", "python"),
+        ("SpringML statistics Python", "machine-learning python"),
+        ("Spring Boot and Java", "spring java"),
         ("programming in C++", "cpp"),
+        ("programming in C, C#", "c csharp"),
         ("embedded C# code", "csharp"),
+        ("Python+SQL and Java#Python", "python sql java python"),
         ("Without a doubt you know SQL", "sql"),
         ("We are not afraid of Terraform", "terraform"),
         ("R programming not required, but a plus", "r"),
         ("Python is not required", "python!"),
         ("While not required, SQL would be great", "sql"),
         ("machine\nlearning", "machine-learning"),
+    ]);
+}
+
+#[test]
+fn reviewed_errors_stay_fixed() {
+    run(&[
+        // A vetoed or unconfirmed longer form leaves its words to shorter ones.
+        ("cutting-edge AI products", "ai"),
+        ("edge AI on devices", "edge-ai"),
+        // A list needs a separator, and confirmation spreads along it.
+        ("Vitamin C Python course", "python"),
+        ("Python, R, C, Go", "python r c go"),
+        // Negation before a match stops at a comma; a list after a negated skill inherits it.
+        ("No relocation, Python required", "python"),
+        ("No travel, strong Python and SQL", "python sql"),
+        ("No Java, SQL or Python", "java! sql! python!"),
+        ("Java is not required but a plus", "java"),
+        ("Java is not required for this role", "java!"),
+        // A byte limit that cuts "Casino" must not read "no".
+        (&format!("Casino{}Python", " ".repeat(158)), "python"),
     ]);
 }
 
@@ -320,11 +349,70 @@ fn near_words_stay_in_the_sentence() {
 #[test]
 fn random_text_never_breaks_spans() {
     const PIECES: &[&str] = &[
-        "R", "C", "Go", "go", "++", "#", ".", ",", " ", "  ", "\n", "\r\n", "\t", "-", "_", "/",
-        "&", "'", "\u{2019}", "s", "no ", "not ", "Java", "java", "Script", "Python", "py",
-        "torch", "k8s", "scikit", "learn", "Excel", "at", "R&D", "é", "\u{0301}", "ﬁ", "Ｐ",
-        "\u{00A0}", "\u{00AD}", "\u{200B}", "•", "ß", "İ", "😀", "2", "ML", "Spark", "SQL", "data",
-        "base", "LLMs", "A/B", "CI/CD", ".NET", "Node.js", "C#", "VaR",
+        "R",
+        "C",
+        "Go",
+        "go",
+        "++",
+        "#",
+        ".",
+        ",",
+        " ",
+        "  ",
+        "\n",
+        "\r\n",
+        "\t",
+        "-",
+        "_",
+        "/",
+        "&",
+        "'",
+        "\u{2019}",
+        "s",
+        "no ",
+        "not ",
+        "Java",
+        "java",
+        "Script",
+        "Python",
+        "py",
+        "torch",
+        "k8s",
+        "scikit",
+        "learn",
+        "Excel",
+        "at",
+        "R&D",
+        "é",
+        "\u{0301}",
+        "ﬁ",
+        "Ｐ",
+        "\u{00A0}",
+        "\u{00AD}",
+        "\u{200B}",
+        "•",
+        "ß",
+        "İ",
+        "😀",
+        "2",
+        "ML",
+        "Spark",
+        "SQL",
+        "data",
+        "base",
+        "LLMs",
+        "A/B",
+        "CI/CD",
+        ".NET",
+        "Node.js",
+        "C#",
+        "VaR",
+        "\r",
+        "\x0c",
+        "\u{2028}",
+        "\u{0085}",
+        "but a plus",
+        "not required",
     ];
     let s = Scanner::builtin();
     let mut x: u64 = 0x2545_F491_4F6C_DD1D;

@@ -176,6 +176,8 @@ impl Trie {
     fn fold(&self, b: u8) -> u8 {
         if self.case_insensitive {
             LOWER[b as usize]
+        } else if b == b'\n' {
+            b' '
         } else {
             b
         }
@@ -246,7 +248,6 @@ impl Trie {
     }
 
     /// Reads what [`Trie::to_bytes`] wrote. Only used on data this crate's build wrote.
-    #[allow(dead_code)]
     pub(crate) fn from_bytes(data: &[u8]) -> Trie {
         let mut words = data
             .chunks_exact(4)
