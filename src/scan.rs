@@ -677,19 +677,40 @@ impl Scanner {
     /// across a list separator counts. Confirmation spreads along a list ("Python, R, C, Go")
     /// until nothing changes; candidates left without evidence are dropped by the caller.
     fn confirm_lists(t: &[u8], cands: &mut [Cand]) {
-        let gap =
-            |a: &Cand, b: &Cand| std::str::from_utf8(&t[a.end..b.start]).is_ok_and(is_list_gap);
+        // links[i]: whether cands[i] and cands[i + 1] are neighbours in a list. A separator
+        // ("Python, R") always links; bare spaces link only inside a run of three or more
+        // adjacent matches ("CI CD Cloud Docker Jenkins", a flattened technology line), so a
+        // pair such as "Vitamin C Python" is not a list.
+        let n = cands.len();
+        let gap = |i: usize| &t[cands[i].end..cands[i + 1].start];
+        let spaced =
+            |g: &[u8]| !g.is_empty() && g.len() <= 2 && g.iter().all(|&b| b == b' ' || b == b'\n');
+        let sep: Vec<bool> = (0..n.saturating_sub(1))
+            .map(|i| std::str::from_utf8(gap(i)).is_ok_and(is_list_gap))
+            .collect();
+        let near: Vec<bool> = (0..n.saturating_sub(1))
+            .map(|i| sep[i] || spaced(gap(i)))
+            .collect();
+        let mut links = sep.clone();
+        let mut i = 0;
+        while i + 1 < n {
+            let mut j = i;
+            while j + 1 < n && near[j] {
+                j += 1;
+            }
+            if j - i + 1 >= 3 {
+                links[i..j].iter_mut().for_each(|l| *l = true);
+            }
+            i = j + 1;
+        }
         loop {
             let mut changed = false;
-            for i in 0..cands.len() {
+            for i in 0..n {
                 if cands[i].evidence.is_some() {
                     continue;
                 }
-                let left =
-                    i > 0 && cands[i - 1].evidence.is_some() && gap(&cands[i - 1], &cands[i]);
-                let right = i + 1 < cands.len()
-                    && cands[i + 1].evidence.is_some()
-                    && gap(&cands[i], &cands[i + 1]);
+                let left = i > 0 && links[i - 1] && cands[i - 1].evidence.is_some();
+                let right = i + 1 < n && links[i] && cands[i + 1].evidence.is_some();
                 if left || right {
                     cands[i].evidence = Some(Evidence::List);
                     changed = true;

@@ -321,6 +321,7 @@ fn reviewed_errors_stay_fixed() {
         ("edge AI on devices", "edge-ai"),
         // A list needs a separator, and confirmation spreads along it.
         ("Vitamin C Python course", "python"),
+        ("CI/CD Python R SQL", "ci-cd python r sql"),
         ("Python, R, C, Go", "python r c go"),
         // Negation before a match stops at a comma; a list after a negated skill inherits it.
         ("No relocation, Python required", "python"),
