@@ -552,7 +552,8 @@ impl Scanner {
         self.inner.main.heap_bytes() + self.inner.exact.heap_bytes()
     }
 
-    /// Collects candidates: at each word start, the longest form that ends on a boundary.
+    /// Collects candidates: at each word start, the longest form that ends on a boundary and
+    /// can count (see [`Scanner::judge`]).
     fn collect(&self, t: &[u8], out: &mut Vec<Cand>) {
         let inner = &*self.inner;
         let mut found: Vec<(usize, bool, Pattern)> = Vec::new();
