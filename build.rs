@@ -124,6 +124,31 @@ fn main() {
         pats.extend_from_slice(&w.to_le_bytes());
     }
     fs::write(out.join("builtin_patterns.bin"), pats).unwrap();
+    // Role profiles are small; they are embedded as TOML and parsed when `fit` needs them.
+    let roles = Path::new("lexicon/roles");
+    println!("cargo::rerun-if-changed={}", roles.display());
+    let mut role_files: Vec<_> = fs::read_dir(roles)
+        .map(|d| {
+            d.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                .collect()
+        })
+        .unwrap_or_default();
+    role_files.sort();
+    let mut src = String::from(
+        "/// Built-in role profile files: (path, contents), sorted by name.\npub(crate) static BUILTIN_ROLE_FILES: &[(&str, &str)] = &[\n",
+    );
+    for f in &role_files {
+        println!("cargo::rerun-if-changed={}", f.display());
+        let abs = fs::canonicalize(f).unwrap();
+        src.push_str(&format!(
+            "    ({:?}, include_str!({:?})),\n",
+            format!("lexicon/roles/{}", f.file_name().unwrap().to_string_lossy()),
+            abs.display().to_string()
+        ));
+    }
+    src.push_str("];\n");
+    fs::write(out.join("builtin_roles.rs"), src).unwrap();
     println!("cargo::rerun-if-changed=src/normalize.rs");
     println!("cargo::rerun-if-changed=src/lexicon/forms.rs");
     println!("cargo::rerun-if-changed=src/scan/trie.rs");

@@ -9,7 +9,9 @@ pub struct Problem {
     pub file: String,
     /// One-based line, or 0 when unknown.
     pub line: usize,
-    /// The skill (or other record) id, when known.
+    /// What kind of record `id` names: `skill`, `role`, ...
+    pub kind: &'static str,
+    /// The record's id, when known.
     pub id: Option<String>,
     /// What is wrong.
     pub message: String,
@@ -22,7 +24,7 @@ impl fmt::Display for Problem {
             write!(f, ":{}", self.line)?;
         }
         if let Some(id) = &self.id {
-            write!(f, ": skill '{id}'")?;
+            write!(f, ": {} '{id}'", self.kind)?;
         }
         write!(f, ": {}", self.message)
     }

@@ -118,6 +118,7 @@ struct DocLine {
 
 fn bad(file: &str, line: usize, message: String) -> Error {
     Error::Data(Problem {
+        kind: "skill",
         file: file.to_string(),
         line,
         id: None,

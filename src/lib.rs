@@ -35,8 +35,10 @@ pub mod eval;
 pub mod extract;
 pub mod lexicon;
 pub mod normalize;
+pub mod profile;
 pub mod report;
 pub mod scan;
+pub mod score;
 
 pub use error::{Error, Problem};
 pub use extract::{Extraction, SkillSummary};

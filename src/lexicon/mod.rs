@@ -311,6 +311,7 @@ fn parse_file(file: &str, text: &str) -> Result<Vec<Skill>, Error> {
     let raw: RawFile = toml::from_str(text).map_err(|e| {
         let line = e.span().map_or(0, |s| line_of(text, s.start));
         Error::Lexicon(vec![Problem {
+            kind: "skill",
             file: file.to_string(),
             line,
             id: None,
@@ -476,6 +477,7 @@ impl LexiconBuilder {
                     )
                 };
                 self.problems.push(Problem {
+                    kind: "skill",
                     file: skill.origin.file.clone(),
                     line: skill.origin.line,
                     id: Some(skill.id.clone()),
@@ -491,6 +493,7 @@ impl LexiconBuilder {
         }
         if self.skills.len() > MAX_SKILLS {
             return Err(Error::Lexicon(vec![Problem {
+                kind: "skill",
                 file: file.to_string(),
                 line: 0,
                 id: None,
@@ -547,6 +550,7 @@ fn is_kebab(id: &str) -> bool {
 fn validate(skills: &[Skill]) -> Vec<Problem> {
     let mut problems = Vec::new();
     let problem = |s: &Skill, message: String| Problem {
+        kind: "skill",
         file: s.origin.file.clone(),
         line: s.origin.line,
         id: Some(s.id.clone()),

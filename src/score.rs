@@ -1,0 +1,341 @@
+//! Fit: a pure, fully decomposed 0–100 score of one document against one role profile.
+//!
+//! # The formula
+//! Each skill found in the document earns a **credit** between 0 and 1:
+//! - mentioned (not negated) `m` times: `min(1, 0.75 + 0.125 × (m − 1))`, so one mention earns
+//!   0.75 and three or more earn 1; more mentions never pay (no keyword stuffing);
+//! - not mentioned but implied by a mentioned skill (PyTorch → deep learning): 0.5;
+//! - only negated mentions ("no experience with Java"): 0.
+//!
+//! Each requirement earns a credit from its skills: a single skill its credit; an any-of
+//! group its best member's; a category minimum the sum of its `min` best skills' credits
+//! divided by `min` (capped at 1). The fit is `100 × Σ weight × credit / Σ weight` over all
+//! requirements, required and preferred alike (their weights already say how much each
+//! matters), rounded to one decimal. It depends only on the document's matches, so it is the
+//! same on every run.
+//!
+//! Where a skill appears (a skills list or an experience entry) will weigh a mention once
+//! documents have sections: that belongs in [`mention_credit`], the one place a mention's
+//! worth is decided.
+
+use crate::extract::Extraction;
+use crate::lexicon::{Lexicon, SkillIdx};
+use crate::profile::{Level, Need, RoleProfile, Roles};
+use crate::scan::Match;
+
+/// Credit for a skill that is only implied by others.
+pub const IMPLIED_CREDIT: f64 = 0.5;
+/// Mentions beyond this many add nothing.
+pub const MENTION_CAP: usize = 3;
+
+/// How a skill earned its credit.
+#[derive(Clone, Debug, PartialEq)]
+pub enum How {
+    /// Mentioned this many times (not negated).
+    Mentioned(usize),
+    /// Implied by a mentioned skill.
+    Implied(SkillIdx),
+}
+
+/// One skill's contribution to a requirement.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Credit {
+    /// The skill.
+    pub skill: SkillIdx,
+    /// Why it counts.
+    pub how: How,
+    /// Its credit, 0 to 1.
+    pub value: f64,
+}
+
+/// One requirement's outcome.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RequirementFit {
+    /// Index into the role's requirements.
+    pub index: usize,
+    /// The requirement's weight.
+    pub weight: u32,
+    /// Required or preferred.
+    pub level: Level,
+    /// Credit earned, 0 to 1.
+    pub credit: f64,
+    /// The skills that earned it, best first.
+    pub by: Vec<Credit>,
+}
+
+impl RequirementFit {
+    /// Fully met.
+    pub fn met(&self) -> bool {
+        self.credit >= 1.0
+    }
+
+    /// Not met at all.
+    pub fn missing(&self) -> bool {
+        self.credit == 0.0
+    }
+}
+
+/// A document's fit to one role.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fit {
+    /// Index of the role in [`Roles::all`].
+    pub role: usize,
+    /// 0–100, one decimal.
+    pub score: f64,
+    /// Every requirement, in the role's order.
+    pub requirements: Vec<RequirementFit>,
+}
+
+/// The credit of a skill's non-negated mentions (see the module docs).
+pub fn mention_credit(mentions: &[&Match]) -> f64 {
+    let m = mentions
+        .iter()
+        .filter(|m| !m.negated)
+        .count()
+        .min(MENTION_CAP);
+    if m == 0 {
+        0.0
+    } else {
+        (0.75 + 0.125 * (m - 1) as f64).min(1.0)
+    }
+}
+
+/// Every skill's credit for one document, indexed by skill.
+fn credits(lexicon: &Lexicon, ex: &Extraction) -> Vec<Option<Credit>> {
+    let mut by_skill: Vec<Vec<&Match>> = vec![Vec::new(); lexicon.len()];
+    for m in &ex.matches {
+        by_skill[m.skill.0 as usize].push(m);
+    }
+    let mut out: Vec<Option<Credit>> = vec![None; lexicon.len()];
+    for (i, ms) in by_skill.iter().enumerate() {
+        let value = mention_credit(ms);
+        if value > 0.0 {
+            out[i] = Some(Credit {
+                skill: SkillIdx(i as u32),
+                how: How::Mentioned(ms.iter().filter(|m| !m.negated).count()),
+                value,
+            });
+        }
+    }
+    // Implied credit, in lexicon order of the implying skill so the result is deterministic.
+    for i in 0..out.len() {
+        if !matches!(
+            out[i],
+            Some(Credit {
+                how: How::Mentioned(_),
+                ..
+            })
+        ) {
+            continue;
+        }
+        for p in lexicon.implied_by(SkillIdx(i as u32)) {
+            let slot = &mut out[p.0 as usize];
+            if slot.is_none() {
+                *slot = Some(Credit {
+                    skill: p,
+                    how: How::Implied(SkillIdx(i as u32)),
+                    value: IMPLIED_CREDIT,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn fit_one(
+    lexicon: &Lexicon,
+    role_index: usize,
+    role: &RoleProfile,
+    credits: &[Option<Credit>],
+) -> Fit {
+    let credit_of = |s: SkillIdx| credits[s.0 as usize].clone();
+    let mut requirements = Vec::with_capacity(role.requirements.len());
+    let (mut earned, mut total) = (0.0, 0.0);
+    for (index, r) in role.requirements.iter().enumerate() {
+        let (credit, by) = match &r.need {
+            Need::Skill(s) => match credit_of(*s) {
+                Some(c) => (c.value, vec![c]),
+                None => (0.0, Vec::new()),
+            },
+            Need::AnyOf(skills) => {
+                // The best member; ties go to the first listed.
+                let best =
+                    skills
+                        .iter()
+                        .filter_map(|&s| credit_of(s))
+                        .fold(None::<Credit>, |best, c| match best {
+                            Some(b) if b.value >= c.value => Some(b),
+                            _ => Some(c),
+                        });
+                best.map_or((0.0, Vec::new()), |c| (c.value, vec![c]))
+            }
+            Need::Category { category, min } => {
+                let mut found: Vec<Credit> = credits
+                    .iter()
+                    .flatten()
+                    .filter(|c| lexicon.skill(c.skill).category == *category)
+                    .cloned()
+                    .collect();
+                found.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.skill.cmp(&b.skill)));
+                found.truncate(*min as usize);
+                let sum: f64 = found.iter().map(|c| c.value).sum();
+                ((sum / *min as f64).min(1.0), found)
+            }
+        };
+        earned += r.weight as f64 * credit;
+        total += r.weight as f64;
+        requirements.push(RequirementFit {
+            index,
+            weight: r.weight,
+            level: r.level,
+            credit,
+            by,
+        });
+    }
+    let score = if total == 0.0 {
+        0.0
+    } else {
+        (1000.0 * earned / total).round() / 10.0
+    };
+    Fit {
+        role: role_index,
+        score,
+        requirements,
+    }
+}
+
+/// The document's fit to every role, best first (ties by role id, so the order is total).
+pub fn fit_all(lexicon: &Lexicon, roles: &Roles, ex: &Extraction) -> Vec<Fit> {
+    let credits = credits(lexicon, ex);
+    let mut fits: Vec<Fit> = roles
+        .all()
+        .iter()
+        .enumerate()
+        .map(|(i, r)| fit_one(lexicon, i, r, &credits))
+        .collect();
+    fits.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| roles.all()[a.role].id.cmp(&roles.all()[b.role].id))
+    });
+    fits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::Evidence;
+
+    fn mention(skill: SkillIdx, negated: bool) -> Match {
+        Match {
+            skill,
+            start: 0,
+            end: 0,
+            line: 1,
+            negated,
+            evidence: Evidence::Form,
+        }
+    }
+
+    /// A document mentioning each of `skills` `times` times.
+    fn doc(skills: &[SkillIdx], times: usize) -> Extraction {
+        Extraction {
+            matches: skills
+                .iter()
+                .flat_map(|&s| std::iter::repeat_n(mention(s, false), times))
+                .collect(),
+        }
+    }
+
+    /// The skills an ideal résumé for `role` mentions: every skill, the first of every
+    /// any-of group, and `min` skills of every category.
+    fn ideal(lexicon: &Lexicon, role: &RoleProfile) -> Vec<SkillIdx> {
+        let mut out = Vec::new();
+        for r in &role.requirements {
+            match &r.need {
+                Need::Skill(s) => out.push(*s),
+                Need::AnyOf(v) => out.push(v[0]),
+                Need::Category { category, min } => out.extend(
+                    (0..lexicon.len() as u32)
+                        .map(SkillIdx)
+                        .filter(|&s| lexicon.skill(s).category == *category)
+                        .take(*min as usize),
+                ),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_builtin_profile_is_valid_and_its_ideal_resume_scores_100() {
+        let lex = Lexicon::builtin();
+        let roles =
+            Roles::builtin(&lex).unwrap_or_else(|e| panic!("built-in roles are invalid:\n{e}"));
+        for (i, role) in roles.all().iter().enumerate() {
+            assert!(
+                role.requirements.iter().all(|r| r.weight > 0),
+                "{}",
+                role.id
+            );
+            let fit = fit_one(
+                &lex,
+                i,
+                role,
+                &credits(&lex, &doc(&ideal(&lex, role), MENTION_CAP)),
+            );
+            assert_eq!(fit.score, 100.0, "{}", role.id);
+            let fit = fit_one(&lex, i, role, &credits(&lex, &Extraction::default()));
+            assert_eq!(fit.score, 0.0, "{}", role.id);
+        }
+    }
+
+    #[test]
+    fn mentions_pay_up_to_a_cap_and_negation_pays_nothing() {
+        let s = SkillIdx(0);
+        let credit = |n: usize, neg: usize| {
+            let ms: Vec<Match> = (0..n)
+                .map(|_| mention(s, false))
+                .chain((0..neg).map(|_| mention(s, true)))
+                .collect();
+            mention_credit(&ms.iter().collect::<Vec<_>>())
+        };
+        assert_eq!(
+            [
+                credit(0, 0),
+                credit(1, 0),
+                credit(2, 0),
+                credit(3, 0),
+                credit(30, 0)
+            ],
+            [0.0, 0.75, 0.875, 1.0, 1.0]
+        );
+        assert_eq!(credit(0, 5), 0.0);
+    }
+
+    #[test]
+    fn implied_skills_earn_partial_credit_and_scores_decompose() {
+        let lex = Lexicon::builtin();
+        let id = |s: &str| lex.find(s).unwrap();
+        let text = "[[role]]\nid = \"t\"\nname = \"T\"\n\
+            [[role.requirement]]\nskill = \"deep-learning\"\nlevel = \"required\"\nweight = 2\n\
+            [[role.requirement]]\nany = [\"tensorflow\", \"pytorch\"]\nlevel = \"required\"\nweight = 2\n\
+            [[role.requirement]]\ncategory = \"cloud-ml\"\nmin = 2\nlevel = \"preferred\"\nweight = 1\n";
+        let dir = std::env::temp_dir().join(format!("skillscan-score-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("t.toml"), text).unwrap();
+        let roles = Roles::load(&lex, None, &dir.join("t.toml")).unwrap();
+        std::fs::remove_dir_all(&dir).ok();
+        // PyTorch three times, SageMaker once, and a negated Vertex AI.
+        let mut ex = doc(&[id("pytorch")], 3);
+        ex.matches.push(mention(id("aws-sagemaker"), false));
+        ex.matches.push(mention(id("vertex-ai"), true));
+        let fit = &fit_all(&lex, &roles, &ex)[0];
+        let credits: Vec<f64> = fit.requirements.iter().map(|r| r.credit).collect();
+        assert_eq!(credits, [IMPLIED_CREDIT, 1.0, 0.375]);
+        assert_eq!(fit.requirements[0].by[0].how, How::Implied(id("pytorch")));
+        // (2 × 0.5 + 2 × 1 + 1 × 0.375) / 5 = 0.675
+        assert_eq!(fit.score, 67.5);
+        // The same input always gives the same fit.
+        assert_eq!(fit_all(&lex, &roles, &ex), fit_all(&lex, &roles, &ex));
+    }
+}
