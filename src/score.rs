@@ -61,12 +61,19 @@ pub struct RequirementFit {
     pub credit: f64,
     /// The skills that earned it, best first.
     pub by: Vec<Credit>,
+    /// How many distinct skills the requirement needs mentioned (1, or a category's `min`).
+    pub needed: usize,
 }
 
 impl RequirementFit {
-    /// Fully met.
+    /// Met by skills the document mentions (not only implies). Its credit may still be below
+    /// 1 when they are mentioned only once or twice.
     pub fn met(&self) -> bool {
-        self.credit >= 1.0
+        self.by
+            .iter()
+            .filter(|c| matches!(c.how, How::Mentioned(_)))
+            .count()
+            >= self.needed
     }
 
     /// Not met at all.
@@ -178,7 +185,7 @@ fn fit_one(
                     .collect();
                 found.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.skill.cmp(&b.skill)));
                 found.truncate(*min as usize);
-                let sum: f64 = found.iter().map(|c| c.value).sum();
+                let sum: f64 = found.iter().fold(0.0, |s, c| s + c.value);
                 ((sum / *min as f64).min(1.0), found)
             }
         };
@@ -190,6 +197,10 @@ fn fit_one(
             level: r.level,
             credit,
             by,
+            needed: match r.need {
+                Need::Category { min, .. } => min as usize,
+                _ => 1,
+            },
         });
     }
     let score = if total == 0.0 {
@@ -219,6 +230,79 @@ pub fn fit_all(lexicon: &Lexicon, roles: &Roles, ex: &Extraction) -> Vec<Fit> {
             .then_with(|| roles.all()[a.role].id.cmp(&roles.all()[b.role].id))
     });
     fits
+}
+
+/// One step of a learning path.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    /// The skill to learn.
+    pub skill: SkillIdx,
+    /// Indices of the requirements it helps meet.
+    pub requirements: Vec<usize>,
+}
+
+/// What to learn next for a role: the skills of its requirements that no mentioned skill meets,
+/// ordered foundation → fundamentals → tools → advanced, each after the skills it implies
+/// (its prerequisites: Python before PyTorch), then by the weight it carries, then by id.
+/// An any-of group contributes its first listed skill; a category minimum contributes no
+/// single skill (it stays in the gap list).
+pub fn learning_path(lexicon: &Lexicon, role: &RoleProfile, fit: &Fit) -> Vec<Step> {
+    let mut steps: Vec<(SkillIdx, Vec<usize>, u32)> = Vec::new();
+    let mut add =
+        |s: SkillIdx, req: usize, weight: u32| match steps.iter_mut().find(|(x, _, _)| *x == s) {
+            Some((_, reqs, w)) => {
+                reqs.push(req);
+                *w += weight;
+            }
+            None => steps.push((s, vec![req], weight)),
+        };
+    for rf in fit.requirements.iter().filter(|r| !r.met()) {
+        let r = &role.requirements[rf.index];
+        match &r.need {
+            Need::Skill(s) => add(*s, rf.index, r.weight),
+            Need::AnyOf(v) => {
+                // Learn the member already partly credited, else the first listed.
+                let s = rf.by.first().map_or(v[0], |c| c.skill);
+                add(s, rf.index, r.weight)
+            }
+            Need::Category { .. } => {}
+        }
+    }
+    steps.sort_by(|a, b| {
+        let key = |(s, _, w): &(SkillIdx, Vec<usize>, u32)| {
+            (
+                lexicon.skill(*s).tier,
+                std::cmp::Reverse(*w),
+                lexicon.skill(*s).id.clone(),
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+    let mut out: Vec<Step> = steps
+        .into_iter()
+        .map(|(skill, requirements, _)| Step {
+            skill,
+            requirements,
+        })
+        .collect();
+    // Tiers can still put a prerequisite after the skill that needs it (an `advanced` skill
+    // implying another `advanced` one): move each skill after the last skill it implies,
+    // unless they imply each other.
+    let mut i = 0;
+    while i < out.len() {
+        let implied = lexicon.implied_by(out[i].skill);
+        let needs = |j: usize| {
+            implied.contains(&out[j].skill)
+                && !lexicon.implied_by(out[j].skill).contains(&out[i].skill)
+        };
+        if let Some(j) = (i + 1..out.len()).rev().find(|&j| needs(j)) {
+            let step = out.remove(i);
+            out.insert(j, step);
+        } else {
+            i += 1;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -337,5 +421,12 @@ mod tests {
         assert_eq!(fit.score, 67.5);
         // The same input always gives the same fit.
         assert_eq!(fit_all(&lex, &roles, &ex), fit_all(&lex, &roles, &ex));
+        // Nothing mentioned: learn deep learning (fundamentals) before TensorFlow (tools).
+        let empty = &fit_all(&lex, &roles, &Extraction::default())[0];
+        let path: Vec<&str> = learning_path(&lex, &roles.all()[0], empty)
+            .iter()
+            .map(|s| lex.skill(s.skill).id.as_str())
+            .collect();
+        assert_eq!(path, ["deep-learning", "tensorflow"]);
     }
 }

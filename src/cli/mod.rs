@@ -10,6 +10,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use skillscan::{Lexicon, LexiconBuilder, Scanner};
 
 mod eval;
+mod fit;
 mod lexicon;
 mod scan;
 
@@ -96,6 +97,14 @@ enum Command {
         after_help = "Examples:\n  skillscan scan samples/resumes/*\n  skillscan scan --format json resume.md | jq '.skills[].id'"
     )]
     Scan(scan::ScanArgs),
+    /// Score résumés against role profiles: fit, gaps, what to learn next.
+    #[command(
+        after_help = "Examples:\n  skillscan fit resume.md\n  skillscan fit --role data-scientist --format json resume.md"
+    )]
+    Fit(fit::FitArgs),
+    /// Inspect role profiles.
+    #[command(subcommand)]
+    Roles(fit::RolesCommand),
     /// Inspect and check lexicons.
     #[command(subcommand)]
     Lexicon(lexicon::LexiconCommand),
@@ -198,6 +207,8 @@ pub fn run() -> Result<Exit> {
     }
     match &cli.command {
         Command::Scan(args) => scan::run(&cli.global, args),
+        Command::Fit(args) => fit::run(&cli.global, args),
+        Command::Roles(cmd) => fit::run_roles(&cli.global, cmd),
         Command::Lexicon(cmd) => lexicon::run(&cli.global, cmd),
         Command::Eval(args) => eval::run(&cli.global, args),
     }
