@@ -437,3 +437,64 @@ fn eval_goes_on_past_a_bad_gold_file() {
     let out = cmd(&["eval", "missing.jsonl"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// `fit` JSON decomposes: every score is recomputed from its requirements' weights and
+/// credits, roles come best first, and the non-technical sample scores low everywhere.
+#[test]
+fn fit_scores_decompose_into_their_requirements() {
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/resumes");
+    let mut files: Vec<String> = std::fs::read_dir(&samples)
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .collect();
+    files.sort();
+    let mut args = vec!["fit", "--format", "jsonl"];
+    args.extend(files.iter().map(String::as_str));
+    let out = cmd(&args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docs: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(docs.len(), files.len());
+    for doc in &docs {
+        assert_eq!(doc["schema"], "skillscan/1");
+        let fits = doc["fits"].as_array().unwrap();
+        assert!(fits.len() >= 12, "{} roles", fits.len());
+        let scores: Vec<f64> = fits.iter().map(|f| f["score"].as_f64().unwrap()).collect();
+        assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+        for f in fits {
+            let reqs = f["requirements"].as_array().unwrap();
+            let (mut earned, mut total) = (0.0, 0.0);
+            for r in reqs {
+                let (w, c) = (r["weight"].as_f64().unwrap(), r["credit"].as_f64().unwrap());
+                assert!((0.0..=1.0).contains(&c));
+                earned += w * c;
+                total += w;
+            }
+            assert_eq!(
+                (1000.0 * earned / total).round() / 10.0,
+                f["score"].as_f64().unwrap(),
+                "{}",
+                f["role"]
+            );
+        }
+        if doc["document"]
+            .as_str()
+            .unwrap()
+            .ends_with("hr-generalist.txt")
+        {
+            assert!(
+                scores[0] <= 40.0,
+                "HR résumé scores {} for {}",
+                scores[0],
+                fits[0]["role"]
+            );
+        }
+    }
+}
