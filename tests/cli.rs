@@ -498,3 +498,23 @@ fn fit_scores_decompose_into_their_requirements() {
         }
     }
 }
+
+#[test]
+fn fit_says_when_no_role_fits() {
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/resumes");
+    let run = |f: &str| {
+        String::from_utf8(
+            cmd(&["fit", samples.join(f).to_str().unwrap()])
+                .output()
+                .unwrap()
+                .stdout,
+        )
+        .unwrap()
+    };
+    assert!(run("hr-generalist.txt").contains("no role fits well"));
+    let ds = run("data-scientist.txt");
+    assert!(
+        ds.contains("best fit: Data Scientist") && !ds.contains("no role fits well"),
+        "{ds}"
+    );
+}

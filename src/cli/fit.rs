@@ -16,6 +16,11 @@ use skillscan::score::{Fit, How, fit_all, learning_path};
 
 use super::{Exit, Format, GlobalArgs, read_input};
 
+/// Below this score the table says no role fits instead of naming a best fit: the scores of
+/// the non-technical sample and real HR, advocate and arts résumés stay under 16, while real
+/// data-science résumés start at 20.
+const WEAK_FIT: f64 = 20.0;
+
 /// Where role profiles come from.
 #[derive(Debug, Args)]
 pub struct RolesArgs {
@@ -173,6 +178,14 @@ pub fn run(global: &GlobalArgs, args: &FitArgs) -> Result<Exit> {
                 }
                 let Some(best) = best else { continue };
                 let role = &roles.all()[best.role];
+                if best.score < WEAK_FIT {
+                    writeln!(
+                        out,
+                        "  no role fits well: the best is {} at {:.1} (below {WEAK_FIT})",
+                        role.name, best.score
+                    )?;
+                    continue;
+                }
                 writeln!(out, "  best fit: {} ({:.1})", role.name, best.score)?;
                 let mut reqs: Vec<_> = best.requirements.iter().collect();
                 reqs.sort_by(|a, b| b.weight.cmp(&a.weight).then(a.index.cmp(&b.index)));
