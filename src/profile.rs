@@ -9,7 +9,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::error::{Error, Problem};
-use crate::lexicon::{Category, Lexicon, Origin, SkillIdx};
+use crate::lexicon::{Category, Lexicon, Origin, SkillIdx, read_toml_files};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_roles.rs"));
 
@@ -139,28 +139,7 @@ impl Roles {
     /// Profiles from a file or a directory of `*.toml` files, optionally on top of others
     /// (a profile with an existing id replaces it).
     pub fn load(lexicon: &Lexicon, base: Option<Roles>, path: &Path) -> Result<Roles, Error> {
-        let mut files = Vec::new();
-        let io = |e: std::io::Error| Error::Io {
-            path: path.display().to_string(),
-            source: e,
-        };
-        if path.is_dir() {
-            let mut paths: Vec<_> = std::fs::read_dir(path)
-                .map_err(io)?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-                .collect();
-            paths.sort();
-            for p in paths {
-                let text = std::fs::read_to_string(&p).map_err(io)?;
-                files.push((p.display().to_string(), text));
-            }
-        } else {
-            files.push((
-                path.display().to_string(),
-                std::fs::read_to_string(path).map_err(io)?,
-            ));
-        }
+        let files = read_toml_files(path)?;
         let mut problems = Vec::new();
         let mut roles = base.map(|b| b.roles).unwrap_or_default();
         let mut added = HashSet::new();

@@ -505,24 +505,10 @@ impl LexiconBuilder {
 
     /// Adds a file, or every `*.toml` file in a directory (sorted by name).
     pub fn add_path(&mut self, path: &Path) -> Result<&mut Self, Error> {
-        let io = |e: std::io::Error| Error::Io {
-            path: path.display().to_string(),
-            source: e,
-        };
-        if path.is_dir() {
-            let mut files: Vec<_> = std::fs::read_dir(path)
-                .map_err(io)?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-                .collect();
-            files.sort();
-            for f in files {
-                self.add_path(&f)?;
-            }
-            return Ok(self);
+        for (file, text) in read_toml_files(path)? {
+            self.add_str(&file, &text)?;
         }
-        let text = std::fs::read_to_string(path).map_err(io)?;
-        self.add_str(&path.display().to_string(), &text)
+        Ok(self)
     }
 
     /// Validates and returns the lexicon, or every problem found.
@@ -534,6 +520,35 @@ impl LexiconBuilder {
         }
         Ok(Lexicon::from_valid(self.skills))
     }
+}
+
+/// Reads a TOML file, or every `*.toml` file in a directory sorted by name, as (path, text).
+/// Errors name the file that could not be read.
+pub(crate) fn read_toml_files(path: &Path) -> Result<Vec<(String, String)>, Error> {
+    let io = |p: &Path| {
+        let p = p.display().to_string();
+        move |source| Error::Io { path: p, source }
+    };
+    let paths = if path.is_dir() {
+        let mut files: Vec<_> = std::fs::read_dir(path)
+            .map_err(io(path))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        files.sort();
+        files
+    } else {
+        vec![path.to_path_buf()]
+    };
+    paths
+        .into_iter()
+        .map(|p| {
+            Ok((
+                p.display().to_string(),
+                std::fs::read_to_string(&p).map_err(io(&p))?,
+            ))
+        })
+        .collect()
 }
 
 fn is_kebab(id: &str) -> bool {
