@@ -8,7 +8,7 @@ use clap::Args;
 use skillscan::eval::{Prf, Report, evaluate};
 use skillscan::report::SCHEMA;
 
-use super::{Exit, Format, GlobalArgs};
+use super::{Exit, Format, GlobalArgs, write_json};
 
 #[derive(Debug, Args)]
 pub struct EvalArgs {
@@ -104,13 +104,7 @@ pub fn run(global: &GlobalArgs, args: &EvalArgs) -> Result<Exit> {
             }
             Format::Json | Format::Jsonl => {
                 let v = serde_json::json!({ "schema": SCHEMA, "file": file, "report": report });
-                let bytes = if args.format == Format::Json {
-                    serde_json::to_vec_pretty(&v)?
-                } else {
-                    serde_json::to_vec(&v)?
-                };
-                out.write_all(&bytes)?;
-                writeln!(out)?;
+                write_json(&mut out, args.format, &v)?;
             }
         }
         if let Some(p) = checked {
@@ -130,11 +124,8 @@ pub fn run(global: &GlobalArgs, args: &EvalArgs) -> Result<Exit> {
         }
     }
     out.flush()?;
-    Ok(if failed == args.files.len() {
-        Exit::Error
-    } else if failed > 0 || below {
-        Exit::Partial
-    } else {
-        Exit::Ok
+    Ok(match Exit::from_failures(failed, args.files.len()) {
+        Exit::Ok if below => Exit::Partial,
+        exit => exit,
     })
 }

@@ -14,7 +14,7 @@ use skillscan::profile::{Need, Roles};
 use skillscan::report::SCHEMA;
 use skillscan::score::{Fit, How, fit_all, learning_path};
 
-use super::{Exit, Format, GlobalArgs, read_input};
+use super::{Exit, Format, GlobalArgs, read_input, write_json};
 
 /// Below this score the table says no role fits instead of naming a best fit: the scores of
 /// the non-technical sample and real HR, advocate and arts résumés stay under 16, while real
@@ -160,13 +160,7 @@ pub fn run(global: &GlobalArgs, args: &FitArgs) -> Result<Exit> {
                     })
                     .collect();
                 let v = json!({ "schema": SCHEMA, "document": input.name, "fits": fits_json, "learning_path": steps });
-                let bytes = if args.format == Format::Json {
-                    serde_json::to_vec_pretty(&v)?
-                } else {
-                    serde_json::to_vec(&v)?
-                };
-                out.write_all(&bytes)?;
-                writeln!(out)?;
+                write_json(&mut out, args.format, &v)?;
             }
             Format::Table => {
                 if i > 0 {
@@ -245,11 +239,7 @@ pub fn run(global: &GlobalArgs, args: &FitArgs) -> Result<Exit> {
         }
     }
     out.flush()?;
-    Ok(match failed {
-        0 => Exit::Ok,
-        n if n == results.len() => Exit::Error,
-        _ => Exit::Partial,
-    })
+    Ok(Exit::from_failures(failed, results.len()))
 }
 
 pub fn run_roles(global: &GlobalArgs, cmd: &RolesCommand) -> Result<Exit> {

@@ -40,6 +40,34 @@ pub enum Exit {
     Error = 2,
 }
 
+impl Exit {
+    /// The exit code of a run over `total` inputs of which `failed` could not be processed.
+    pub fn from_failures(failed: usize, total: usize) -> Exit {
+        match failed {
+            0 => Exit::Ok,
+            n if n == total => Exit::Error,
+            _ => Exit::Partial,
+        }
+    }
+}
+
+/// Writes one JSON object and a newline: pretty for `json`, one line for `jsonl`. The bytes
+/// are serialised first so a closed pipe surfaces as an `io::Error` (see `main`).
+pub fn write_json(
+    out: &mut impl io::Write,
+    format: Format,
+    value: &impl serde::Serialize,
+) -> Result<()> {
+    let bytes = if format == Format::Json {
+        serde_json::to_vec_pretty(value)?
+    } else {
+        serde_json::to_vec(value)?
+    };
+    out.write_all(&bytes)?;
+    writeln!(out)?;
+    Ok(())
+}
+
 impl From<Exit> for ExitCode {
     fn from(e: Exit) -> ExitCode {
         ExitCode::from(e as u8)

@@ -10,7 +10,7 @@ use skillscan::Extraction;
 use skillscan::report::json::ScanDoc;
 use skillscan::report::table::{self, Style};
 
-use super::{Exit, Format, GlobalArgs, read_input};
+use super::{Exit, Format, GlobalArgs, read_input, write_json};
 
 #[derive(Debug, Args)]
 pub struct ScanArgs {
@@ -69,22 +69,11 @@ pub fn run(global: &GlobalArgs, args: &ScanArgs) -> Result<Exit> {
                         }
                         table::write_scan(&mut out, &doc, style)?;
                     }
-                    Format::Json => {
-                        out.write_all(&serde_json::to_vec_pretty(&doc)?)?;
-                        writeln!(out)?;
-                    }
-                    Format::Jsonl => {
-                        out.write_all(&serde_json::to_vec(&doc)?)?;
-                        writeln!(out)?;
-                    }
+                    Format::Json | Format::Jsonl => write_json(&mut out, args.format, &doc)?,
                 }
             }
         }
     }
     out.flush()?;
-    Ok(match failed {
-        0 => Exit::Ok,
-        n if n == results.len() => Exit::Error,
-        _ => Exit::Partial,
-    })
+    Ok(Exit::from_failures(failed, results.len()))
 }
