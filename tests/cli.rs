@@ -20,6 +20,17 @@ fn cmd(args: &[&str]) -> Command {
     c
 }
 
+/// The sample résumés' paths, sorted.
+fn sample_resumes() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/resumes");
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .collect();
+    files.sort();
+    files
+}
+
 /// Runs and renders exit code, stdout and stderr for a snapshot.
 fn run(args: &[&str], stdin: Option<&str>) -> String {
     let mut c = cmd(args);
@@ -291,15 +302,9 @@ struct ImpliedJ {
 
 #[test]
 fn json_shape_is_locked_and_spans_point_into_the_input() {
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/resumes");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&samples)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    let mut args = vec!["scan".to_string(), "--format".into(), "jsonl".into()];
-    args.extend(files.iter().map(|p| p.display().to_string()));
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let files = sample_resumes();
+    let mut args = vec!["scan", "--format", "jsonl"];
+    args.extend(files.iter().map(String::as_str));
     let out = cmd(&args).output().unwrap();
     assert!(out.status.success());
     let stdout = String::from_utf8(out.stdout).unwrap();
@@ -322,7 +327,7 @@ fn json_shape_is_locked_and_spans_point_into_the_input() {
         }
     }
     // `json` is the same objects, pretty-printed.
-    let pretty = cmd(&["scan", "--format", "json", files[0].to_str().unwrap()])
+    let pretty = cmd(&["scan", "--format", "json", files[0].as_str()])
         .output()
         .unwrap();
     let one: serde_json::Value = serde_json::from_slice(&pretty.stdout).unwrap();
@@ -332,12 +337,7 @@ fn json_shape_is_locked_and_spans_point_into_the_input() {
 
 #[test]
 fn output_is_the_same_for_any_thread_count() {
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/resumes");
-    let mut files: Vec<String> = std::fs::read_dir(&samples)
-        .unwrap()
-        .map(|e| e.unwrap().path().display().to_string())
-        .collect();
-    files.sort();
+    let files = sample_resumes();
     let outputs: Vec<Vec<u8>> = ["1", "2", "4"]
         .iter()
         .map(|j| {
@@ -442,12 +442,7 @@ fn eval_goes_on_past_a_bad_gold_file() {
 /// credits, roles come best first, and the non-technical sample scores low everywhere.
 #[test]
 fn fit_scores_decompose_into_their_requirements() {
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/resumes");
-    let mut files: Vec<String> = std::fs::read_dir(&samples)
-        .unwrap()
-        .map(|e| e.unwrap().path().display().to_string())
-        .collect();
-    files.sort();
+    let files = sample_resumes();
     let mut args = vec!["fit", "--format", "jsonl"];
     args.extend(files.iter().map(String::as_str));
     let out = cmd(&args).output().unwrap();
