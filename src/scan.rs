@@ -547,11 +547,6 @@ impl Scanner {
         forms::compile(self.lexicon().skills().iter().map(|s| s.forms())).main
     }
 
-    /// Heap bytes used by the compiled tries (not the lexicon).
-    pub fn heap_bytes(&self) -> usize {
-        self.inner.main.heap_bytes() + self.inner.exact.heap_bytes()
-    }
-
     /// Collects candidates: at each word start, the longest form that ends on a boundary and
     /// can count (see [`Scanner::judge`]).
     fn collect(&self, t: &[u8], out: &mut Vec<Cand>) {

@@ -280,13 +280,6 @@ impl Trie {
             case_insensitive,
         }
     }
-
-    /// Heap bytes used.
-    pub(crate) fn heap_bytes(&self) -> usize {
-        std::mem::size_of::<[u32; 256]>()
-            + self.states.len() * std::mem::size_of::<State>()
-            + self.bytes.len()
-    }
 }
 
 #[cfg(test)]
