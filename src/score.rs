@@ -19,10 +19,14 @@
 //! worth is decided.
 
 use crate::extract::Extraction;
-use crate::lexicon::{Lexicon, SkillIdx};
+use crate::lexicon::{Category, Lexicon, SkillIdx};
 use crate::profile::{Level, Need, RoleProfile, Roles};
 use crate::scan::Match;
 
+/// Below this score no role fits: renderers say so instead of naming a best fit. The
+/// non-technical sample and real HR, advocate and arts résumés stay under 16; real
+/// data-science résumés start at 20.
+pub const WEAK_FIT: f64 = 20.0;
 /// Credit for a skill that is only implied by others.
 pub const IMPLIED_CREDIT: f64 = 0.5;
 /// Mentions beyond this many add nothing.
@@ -213,6 +217,86 @@ fn fit_one(
         score,
         requirements,
     }
+}
+
+impl Fit {
+    /// How much of each skill category the role asks for is covered, in the role's order of
+    /// first appearance. A requirement belongs to its skill's category, an any-of group to its
+    /// first member's, and a category minimum to that category.
+    pub fn by_category(&self, lexicon: &Lexicon, role: &RoleProfile) -> Vec<CategoryCoverage> {
+        let mut out: Vec<CategoryCoverage> = Vec::new();
+        for rf in &self.requirements {
+            let category = match &role.requirements[rf.index].need {
+                Need::Skill(s) => lexicon.skill(*s).category,
+                Need::AnyOf(v) => lexicon.skill(v[0]).category,
+                Need::Category { category, .. } => *category,
+            };
+            let weight = rf.weight as f64;
+            match out.iter_mut().find(|c| c.category == category) {
+                Some(c) => {
+                    c.weight += weight;
+                    c.earned += weight * rf.credit;
+                }
+                None => out.push(CategoryCoverage {
+                    category,
+                    weight,
+                    earned: weight * rf.credit,
+                }),
+            }
+        }
+        out
+    }
+}
+
+/// The share of one skill category's requirement weight that a document covers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CategoryCoverage {
+    /// The category.
+    pub category: Category,
+    /// Total weight of the role's requirements in it.
+    pub weight: f64,
+    /// Weight earned: Σ weight × credit.
+    pub earned: f64,
+}
+
+impl CategoryCoverage {
+    /// Earned over total, 0 to 1.
+    pub fn coverage(&self) -> f64 {
+        if self.weight == 0.0 {
+            0.0
+        } else {
+            self.earned / self.weight
+        }
+    }
+}
+
+/// The skills a document mentions (not negated) that a role's profile does not ask for: no
+/// requirement names the skill or a skill it implies, and no category minimum covers its
+/// category. For a posting these are what it wants beyond the role. In lexicon order.
+pub fn outside(lexicon: &Lexicon, role: &RoleProfile, ex: &Extraction) -> Vec<SkillIdx> {
+    let mut named: Vec<SkillIdx> = Vec::new();
+    let mut categories: Vec<Category> = Vec::new();
+    for r in &role.requirements {
+        match &r.need {
+            Need::Skill(s) => named.push(*s),
+            Need::AnyOf(v) => named.extend(v),
+            Need::Category { category, .. } => categories.push(*category),
+        }
+    }
+    let mut out: Vec<SkillIdx> = ex
+        .matches
+        .iter()
+        .filter(|m| !m.negated)
+        .map(|m| m.skill)
+        .filter(|&s| {
+            !named.contains(&s)
+                && !categories.contains(&lexicon.skill(s).category)
+                && !lexicon.implied_by(s).iter().any(|p| named.contains(p))
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// The document's fit to every role, best first (ties by role id, so the order is total).

@@ -3,6 +3,7 @@
 //! `json` and `jsonl` are stable formats (documented in the README, tagged with
 //! [`SCHEMA`]); the table is for people and may change.
 
+pub mod fit;
 pub mod json;
 pub mod table;
 

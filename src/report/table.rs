@@ -2,7 +2,10 @@
 
 use std::io::{self, Write};
 
+use super::fit::{FitDoc, RequirementOut};
 use super::json::ScanDoc;
+use crate::document::Kind;
+use crate::score::WEAK_FIT;
 
 /// ANSI styling, off unless asked for.
 #[derive(Clone, Copy, Debug, Default)]
@@ -107,6 +110,106 @@ pub fn write_scan(w: &mut impl Write, doc: &ScanDoc<'_>, style: Style) -> io::Re
     if !doc.implied.is_empty() {
         let names: Vec<&str> = doc.implied.iter().map(|i| i.name).collect();
         writeln!(w, "  {} {}", style.dim("implied:"), names.join(", "))?;
+    }
+    Ok(())
+}
+
+/// Writes one document's fit: the top `top` roles, then for the best role what is met,
+/// partly met and missing (heaviest first) and, for a résumé, what to learn next; for a
+/// posting, what it asks for beyond that role.
+pub fn write_fit(w: &mut impl Write, doc: &FitDoc<'_>, top: usize, style: Style) -> io::Result<()> {
+    let posting = doc.kind == Kind::Posting.as_str();
+    let kind = if posting { "posting" } else { "résumé" };
+    writeln!(w, "{}  {}", style.bold(doc.document), style.dim(kind))?;
+    for fit in doc.fits.iter().take(top) {
+        writeln!(w, "  {:>5.1}  {}", fit.score, fit.name)?;
+    }
+    let Some(best) = doc.fits.first() else {
+        return Ok(());
+    };
+    if best.score < WEAK_FIT {
+        let what = if posting { "is close to" } else { "fits well" };
+        return writeln!(
+            w,
+            "  {}",
+            style.warn(&format!(
+                "no role {what}: the best is {} at {:.1} (below {WEAK_FIT})",
+                best.name, best.score
+            ))
+        );
+    }
+    let head = if posting { "closest role" } else { "best fit" };
+    writeln!(
+        w,
+        "  {}: {} ({:.1})",
+        head,
+        style.bold(best.name),
+        best.score
+    )?;
+    let mut reqs: Vec<(usize, &RequirementOut<'_>)> =
+        best.requirements.iter().enumerate().collect();
+    reqs.sort_by(|a, b| b.1.weight.cmp(&a.1.weight).then(a.0.cmp(&b.0)));
+    for (title, status) in [
+        ("met", "met"),
+        ("partly met", "partial"),
+        ("missing", "missing"),
+    ] {
+        let items: Vec<String> = reqs
+            .iter()
+            .filter(|(_, r)| r.status == status)
+            .map(|(_, r)| {
+                let what = match r.by.first() {
+                    Some(c) if c.name != r.label => format!("{} ({})", r.label, c.name),
+                    _ => r.label.to_string(),
+                };
+                format!(
+                    "{what} [{} {}, {:.0}%]",
+                    r.level,
+                    r.weight,
+                    r.credit * 100.0
+                )
+            })
+            .collect();
+        if !items.is_empty() {
+            writeln!(w, "    {}: {}", style.dim(title), items.join("; "))?;
+        }
+    }
+    if !doc.learning_path.is_empty() {
+        let steps: Vec<String> = doc
+            .learning_path
+            .iter()
+            .enumerate()
+            .map(|(k, s)| format!("{}. {} ({})", k + 1, s.name, s.tier))
+            .collect();
+        writeln!(w, "  {} {}", style.bold("learn next:"), steps.join(", "))?;
+    }
+    if !doc.outside.is_empty() {
+        let names: Vec<&str> = doc
+            .outside
+            .iter()
+            .map(|id| {
+                doc.skills
+                    .iter()
+                    .find(|s| s.id == *id)
+                    .map_or(*id, |s| s.name)
+            })
+            .collect();
+        writeln!(
+            w,
+            "  {} {}",
+            style.dim("beyond this role:"),
+            names.join(", ")
+        )?;
+    }
+    let next: Vec<String> = doc
+        .fits
+        .iter()
+        .skip(1)
+        .take(3)
+        .map(|f| format!("{} {:.1}", f.name, f.score))
+        .collect();
+    if !next.is_empty() {
+        writeln!(w, "  {} {}", style.dim("next best:"), next.join(", "))?;
     }
     Ok(())
 }

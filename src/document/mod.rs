@@ -1,0 +1,148 @@
+//! Documents: what kind a text is. (Readers for PDF, DOCX and HTML will live here too.)
+
+/// What a document is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A résumé or CV.
+    Resume,
+    /// A job posting.
+    Posting,
+}
+
+impl Kind {
+    /// `resume` or `posting`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Resume => "resume",
+            Kind::Posting => "posting",
+        }
+    }
+}
+
+/// Phrases that job postings use and résumés rarely do, matched case-insensitively on word
+/// boundaries.
+const POSTING_CUES: &[&str] = &[
+    "we are looking for",
+    "we're looking for",
+    "we are seeking",
+    "we're seeking",
+    "the ideal candidate",
+    "successful candidate",
+    "you will",
+    "you'll",
+    "what you'll do",
+    "what we offer",
+    "about the role",
+    "about the job",
+    "about the position",
+    "job description",
+    "job summary",
+    "join our team",
+    "apply now",
+    "how to apply",
+    "equal opportunity employer",
+    "without regard to",
+    "preferred qualifications",
+    "minimum qualifications",
+    "nice to have",
+    "competitive salary",
+    "benefits include",
+    "401(k)",
+    "paid time off",
+    "reports to",
+];
+
+/// Phrases that résumés use and postings rarely do.
+const RESUME_CUES: &[&str] = &[
+    "curriculum vitae",
+    "work experience",
+    "professional experience",
+    "employment history",
+    "work history",
+    "career objective",
+    "professional summary",
+    "references available",
+    "personal details",
+    "date of birth",
+    "i am",
+    "i have",
+    "i built",
+    "i led",
+    "my role",
+];
+
+/// How a document reads: the cues found for each kind.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KindGuess {
+    /// The likelier kind.
+    pub kind: Kind,
+    /// Posting cues found, in [`POSTING_CUES`] order.
+    pub posting_cues: Vec<&'static str>,
+    /// Résumé cues found.
+    pub resume_cues: Vec<&'static str>,
+}
+
+impl KindGuess {
+    /// A posting beyond doubt: at least three posting cues and more than twice as many as
+    /// résumé cues. Only then does `fit` say a file looks like a posting.
+    pub fn obviously_posting(&self) -> bool {
+        self.kind == Kind::Posting
+            && self.posting_cues.len() >= 3
+            && self.posting_cues.len() > 2 * self.resume_cues.len()
+    }
+}
+
+/// Guesses whether `text` is a résumé or a posting from the phrases it uses. Ties go to
+/// résumé, the default reading of `fit`.
+pub fn guess_kind(text: &str) -> KindGuess {
+    let lower = text.to_lowercase();
+    let found = |cues: &[&'static str]| -> Vec<&'static str> {
+        cues.iter()
+            .copied()
+            .filter(|c| contains_phrase(&lower, c))
+            .collect()
+    };
+    let posting_cues = found(POSTING_CUES);
+    let resume_cues = found(RESUME_CUES);
+    let kind = if posting_cues.len() > resume_cues.len() {
+        Kind::Posting
+    } else {
+        Kind::Resume
+    };
+    KindGuess {
+        kind,
+        posting_cues,
+        resume_cues,
+    }
+}
+
+/// Whether `phrase` occurs in `hay` with no letter or digit right before or after it.
+fn contains_phrase(hay: &str, phrase: &str) -> bool {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    hay.match_indices(phrase).any(|(i, _)| {
+        !word(hay[..i].chars().next_back()) && !word(hay[i + phrase.len()..].chars().next())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postings_and_resumes_are_told_apart() {
+        let posting = "About the role\nWe are looking for a data engineer. You will build \
+                       pipelines.\nWhat we offer: competitive salary, 401(k).\nWe are an \
+                       equal opportunity employer.";
+        let g = guess_kind(posting);
+        assert_eq!(g.kind, Kind::Posting);
+        assert!(g.obviously_posting(), "{g:?}");
+        let resume = "Jane Doe\nProfessional Summary\nI am a data engineer.\nWork Experience\n\
+                      Acme, 2019-2022: I built pipelines. You will find my code on GitHub.";
+        let g = guess_kind(resume);
+        assert_eq!(g.kind, Kind::Resume, "{g:?}");
+        assert!(!g.obviously_posting());
+        // Cues are whole phrases: "i am" is not inside "miami".
+        assert!(guess_kind("Miami").resume_cues.is_empty());
+        assert_eq!(guess_kind("").kind, Kind::Resume);
+    }
+}
