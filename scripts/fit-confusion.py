@@ -77,3 +77,52 @@ if gate:
         failed.append("a non-technical résumé scores above 40")
     if failed:
         sys.exit("fit-confusion gate failed: " + "; ".join(failed))
+
+# Postings: does `fit --posting` put the role that the posting's title names first, from the
+# description alone (the title is not in the text)? The title names a role when it contains
+# one of the role's title aliases; 707 of the 956 Glassdoor postings do.
+
+import re
+import tomllib
+
+repo = pathlib.Path(__file__).resolve().parent.parent
+aliases = []
+for f in sorted((repo / "lexicon/roles").glob("*.toml")):
+    for role in tomllib.loads(f.read_text(encoding="utf-8"))["role"]:
+        for t in role.get("titles", []) + [role["name"]]:
+            aliases.append((t.lower(), role["id"]))
+
+
+def title_role(title):
+    title, best = title.lower(), None
+    for a, rid in aliases:
+        if re.search(r"(?<![a-z0-9])" + re.escape(a) + r"(?![a-z0-9])", title):
+            if best is None or len(a) > len(best[0]):
+                best = (a, rid)
+    return best and best[1]
+
+
+with open(data / "jobs/glassdoor_jobs.csv", newline="", encoding="utf-8") as f:
+    postings = [(r["Job Title"], r["Job Description"]) for r in csv.DictReader(f)]
+with tempfile.TemporaryDirectory() as tmp:
+    paths = []
+    for i, (_, body) in enumerate(postings):
+        p = pathlib.Path(tmp) / f"p{i:04}.txt"
+        p.write_text(body, encoding="utf-8")
+        paths.append(str(p))
+    out = subprocess.run(
+        [bin_, "fit", "--posting", "--format", "jsonl", *paths],
+        capture_output=True, check=False, text=True, encoding="utf-8",
+    )
+    results = [json.loads(l) for l in out.stdout.splitlines()]
+if len(results) != len(postings):
+    sys.exit(f"expected {len(postings)} posting results, got {len(results)}")
+pairs = [(title_role(t), [f["role"] for f in r["fits"]]) for (t, _), r in zip(postings, results)]
+pairs = [(g, ranked) for g, ranked in pairs if g]
+top1 = sum(1 for g, ranked in pairs if ranked[0] == g)
+top2 = sum(1 for g, ranked in pairs if g in ranked[:2])
+print(f"\nPostings whose title names a role: {len(pairs)} of {len(postings)}; closest role from "
+      f"the description alone is the title's for {top1} ({top1 / len(pairs):.1%}), "
+      f"in the top 2 for {top2} ({top2 / len(pairs):.1%})")
+if gate and top1 < 0.55 * len(pairs):
+    sys.exit("fit-confusion gate failed: posting classification under 55%")

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use crate::document::contains_phrase;
 use crate::error::{Error, Problem};
 use crate::lexicon::{Category, Lexicon, Origin, SkillIdx, read_toml_files};
 
@@ -187,6 +188,23 @@ impl Roles {
     /// All profiles, in file order.
     pub fn all(&self) -> &[RoleProfile] {
         &self.roles
+    }
+
+    /// The role a job title names: the one with the longest title alias (or name) found in
+    /// `title` as whole words, ignoring case; ties go to the earlier role.
+    pub fn by_title(&self, title: &str) -> Option<usize> {
+        let title = title.to_lowercase();
+        let mut best: Option<(usize, usize)> = None;
+        for (i, role) in self.roles.iter().enumerate() {
+            for alias in role.titles.iter().chain(std::iter::once(&role.name)) {
+                let alias = alias.to_lowercase();
+                let longer = best.is_none_or(|(_, len)| alias.len() > len);
+                if longer && contains_phrase(&title, &alias) {
+                    best = Some((i, alias.len()));
+                }
+            }
+        }
+        best.map(|(i, _)| i)
     }
 
     /// A profile by id.

@@ -270,9 +270,36 @@ impl CategoryCoverage {
     }
 }
 
+/// How close a posting is to a role, 0 to 1: the harmonic mean of how much of the role the
+/// posting covers (its fit score / 100) and the share of the posting's distinct skills that
+/// the role asks for (those not [`outside`] it). Fit alone favours broad profiles; the share
+/// alone favours narrow ones; the README gives how often each finds a posting's titled role.
+pub fn closeness(lexicon: &Lexicon, role: &RoleProfile, fit: &Fit, ex: &Extraction) -> f64 {
+    let mut skills: Vec<SkillIdx> = ex
+        .matches
+        .iter()
+        .filter(|m| !m.negated)
+        .map(|m| m.skill)
+        .collect();
+    skills.sort();
+    skills.dedup();
+    if skills.is_empty() {
+        return 0.0;
+    }
+    let share = 1.0 - outside(lexicon, role, ex).len() as f64 / skills.len() as f64;
+    let cover = fit.score / 100.0;
+    if share + cover == 0.0 {
+        0.0
+    } else {
+        (2.0 * share * cover / (share + cover) * 1000.0).round() / 1000.0
+    }
+}
+
 /// The skills a document mentions (not negated) that a role's profile does not ask for: no
-/// requirement names the skill or a skill it implies, and no category minimum covers its
-/// category. For a posting these are what it wants beyond the role. In lexicon order.
+/// requirement names the skill, a skill it implies or a skill that implies it (a broad parent
+/// such as "data engineering" belongs to a role that asks for ETL), and no category minimum
+/// covers its category. For a posting these are what it wants beyond the role. In lexicon
+/// order.
 pub fn outside(lexicon: &Lexicon, role: &RoleProfile, ex: &Extraction) -> Vec<SkillIdx> {
     let mut named: Vec<SkillIdx> = Vec::new();
     let mut categories: Vec<Category> = Vec::new();
@@ -283,6 +310,7 @@ pub fn outside(lexicon: &Lexicon, role: &RoleProfile, ex: &Extraction) -> Vec<Sk
             Need::Category { category, .. } => categories.push(*category),
         }
     }
+    let parents: Vec<SkillIdx> = named.iter().flat_map(|&s| lexicon.implied_by(s)).collect();
     let mut out: Vec<SkillIdx> = ex
         .matches
         .iter()
@@ -290,6 +318,7 @@ pub fn outside(lexicon: &Lexicon, role: &RoleProfile, ex: &Extraction) -> Vec<Sk
         .map(|m| m.skill)
         .filter(|&s| {
             !named.contains(&s)
+                && !parents.contains(&s)
                 && !categories.contains(&lexicon.skill(s).category)
                 && !lexicon.implied_by(s).iter().any(|p| named.contains(p))
         })
@@ -314,6 +343,43 @@ pub fn fit_all(lexicon: &Lexicon, roles: &Roles, ex: &Extraction) -> Vec<Fit> {
             .then_with(|| roles.all()[a.role].id.cmp(&roles.all()[b.role].id))
     });
     fits
+}
+
+/// A role's closeness to a posting.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PostingFit {
+    /// The posting's fit to the role.
+    pub fit: Fit,
+    /// See [`closeness`].
+    pub closeness: f64,
+    /// The posting's title names this role.
+    pub titled: bool,
+}
+
+/// A posting's roles, closest first: the role its title names (see [`Roles::by_title`]),
+/// then by [`closeness`], then by id.
+pub fn rank_posting(
+    lexicon: &Lexicon,
+    roles: &Roles,
+    ex: &Extraction,
+    title: Option<&str>,
+) -> Vec<PostingFit> {
+    let titled = title.and_then(|t| roles.by_title(t));
+    let mut out: Vec<PostingFit> = fit_all(lexicon, roles, ex)
+        .into_iter()
+        .map(|fit| PostingFit {
+            closeness: closeness(lexicon, &roles.all()[fit.role], &fit, ex),
+            titled: titled == Some(fit.role),
+            fit,
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.titled
+            .cmp(&a.titled)
+            .then(b.closeness.total_cmp(&a.closeness))
+            .then_with(|| roles.all()[a.fit.role].id.cmp(&roles.all()[b.fit.role].id))
+    });
+    out
 }
 
 /// One step of a learning path.
@@ -455,6 +521,37 @@ mod tests {
             let fit = fit_one(&lex, i, role, &credits(&lex, &Extraction::default()));
             assert_eq!(fit.score, 0.0, "{}", role.id);
         }
+    }
+
+    #[test]
+    fn postings_rank_the_titled_role_first_then_by_closeness() {
+        let scanner = crate::Scanner::builtin();
+        let lex = scanner.lexicon();
+        let roles = Roles::builtin(lex).unwrap();
+        let text = "We need ETL pipelines in SQL and Python, Spark, Airflow, Snowflake and a data \
+                    warehouse, plus Terraform.";
+        let ex = Extraction::new(&scanner, text);
+        let id = |p: &PostingFit| roles.all()[p.fit.role].id.as_str();
+        let ranked = rank_posting(lex, &roles, &ex, None);
+        assert_eq!(id(&ranked[0]), "data-engineer");
+        assert!(ranked.windows(2).all(|w| w[0].closeness >= w[1].closeness));
+        assert!(ranked.iter().all(|p| !p.titled));
+        // A title that names a role puts it first, whatever the skills say.
+        let ranked = rank_posting(lex, &roles, &ex, Some("Senior Data Analyst (Remote)"));
+        assert_eq!(id(&ranked[0]), "data-analyst");
+        assert!(ranked[0].titled);
+        // Terraform is beyond a data engineer's profile; "data engineering", a parent of
+        // what the profile names, is not.
+        let de = roles.find("data-engineer").unwrap();
+        let beyond: Vec<&str> = outside(lex, de, &ex)
+            .iter()
+            .map(|&s| lex.skill(s).id.as_str())
+            .collect();
+        assert_eq!(beyond, ["terraform"]);
+        assert_eq!(
+            rank_posting(lex, &roles, &Extraction::default(), None)[0].closeness,
+            0.0
+        );
     }
 
     #[test]

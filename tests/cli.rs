@@ -520,3 +520,55 @@ fn fit_says_when_no_role_fits() {
         "{ds}"
     );
 }
+
+/// A file that is obviously a posting is scored as one, with a note; `--resume` and
+/// `--posting` choose the reading.
+#[test]
+fn fit_reads_postings_as_postings() {
+    let posting =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/postings/senior-data-engineer.txt");
+    let posting = posting.to_str().unwrap();
+    let out = cmd(&["fit", "--format", "json", posting]).output().unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("reads like a job posting"), "{stderr}");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["kind"], "posting");
+    assert_eq!(doc["title"], "Senior Data Engineer");
+    assert_eq!(doc["fits"][0]["role"], "data-engineer");
+    assert!(doc["fits"][0]["closeness"].as_f64().unwrap() > 0.5);
+    assert!(doc["learning_path"].as_array().unwrap().is_empty());
+    let outside: Vec<&str> = doc["outside"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(outside.contains(&"terraform"), "{outside:?}");
+    // Negated skills ("No Tableau or Power BI work") are not asked for.
+    assert!(!outside.contains(&"tableau"), "{outside:?}");
+
+    let out = cmd(&["fit", "--resume", "--format", "json", posting])
+        .output()
+        .unwrap();
+    assert!(out.stderr.is_empty());
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["kind"], "resume");
+    assert!(doc.get("title").is_none() && doc["fits"][0].get("closeness").is_none());
+
+    // A résumé is never taken for a posting, and --posting reads stdin too.
+    for f in sample_resumes() {
+        let out = cmd(&["fit", "--format", "json", &f]).output().unwrap();
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(doc["kind"], "resume", "{f}");
+    }
+    let text = std::fs::read_to_string(posting).unwrap();
+    let body = text.split_once('\n').unwrap().1;
+    let out = run(&["fit", "--posting", "--format", "json", "-"], Some(body));
+    let json = out.split_once("--- stdout\n").unwrap().1;
+    let json = json.split_once("--- stderr").unwrap().0;
+    let doc: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert_eq!(doc["kind"], "posting");
+    assert_eq!(doc["fits"][0]["role"], "data-engineer");
+    assert!(doc.get("title").is_none());
+}

@@ -6,20 +6,16 @@ use std::path::PathBuf;
 use anyhow::{Result, bail};
 use clap::{Args, Subcommand};
 use rayon::prelude::*;
-use serde_json::json;
 
-use skillscan::Extraction;
+use skillscan::document::{Kind, KindGuess, guess_kind, title_line};
 use skillscan::lexicon::Lexicon;
-use skillscan::profile::{Need, Roles};
-use skillscan::report::SCHEMA;
-use skillscan::score::{Fit, How, fit_all, learning_path};
+use skillscan::profile::Roles;
+use skillscan::report::fit::{FitDoc, FitInput};
+use skillscan::report::table::{self, Style};
+use skillscan::score::{Fit, PostingFit, Step, fit_all, learning_path, outside, rank_posting};
+use skillscan::{Extraction, SkillIdx};
 
-use super::{Exit, Format, GlobalArgs, read_input, write_json};
-
-/// Below this score the table says no role fits instead of naming a best fit: the scores of
-/// the non-technical sample and real HR, advocate and arts résumés stay under 16, while real
-/// data-science résumés start at 20.
-const WEAK_FIT: f64 = 20.0;
+use super::{Exit, Format, GlobalArgs, Input, read_input, write_json};
 
 /// Where role profiles come from.
 #[derive(Debug, Args)]
@@ -47,7 +43,8 @@ impl RolesArgs {
 
 #[derive(Debug, Args)]
 pub struct FitArgs {
-    /// Résumés to score; `-` reads standard input.
+    /// Résumés (or, with --posting, postings) to score; `-` reads standard input. A file that
+    /// is obviously a posting is scored as one, with a note.
     #[arg(value_name = "RESUME", required = true)]
     pub files: Vec<String>,
     /// Only these roles (repeatable); default: all.
@@ -59,6 +56,13 @@ pub struct FitArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Read every file as a job posting: which role it is closest to, and what it asks for
+    /// beyond that role.
+    #[arg(long, conflicts_with = "resume")]
+    pub posting: bool,
+    /// Read every file as a résumé, even one that looks like a posting.
+    #[arg(long)]
+    pub resume: bool,
     #[command(flatten)]
     pub source: RolesArgs,
 }
@@ -76,14 +80,13 @@ pub enum RolesCommand {
     },
 }
 
-fn credit_json(lex: &Lexicon, c: &skillscan::score::Credit) -> serde_json::Value {
-    let s = lex.skill(c.skill);
-    match c.how {
-        How::Mentioned(n) => json!({ "skill": s.id, "credit": c.value, "mentions": n }),
-        How::Implied(by) => {
-            json!({ "skill": s.id, "credit": c.value, "implied_by": lex.skill(by).id })
-        }
-    }
+/// How `fit` reads its documents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ReadAs {
+    /// Each file as it looks: a résumé unless it is obviously a posting.
+    Auto,
+    Resume,
+    Posting,
 }
 
 pub fn run(global: &GlobalArgs, args: &FitArgs) -> Result<Exit> {
@@ -96,25 +99,78 @@ pub fn run(global: &GlobalArgs, args: &FitArgs) -> Result<Exit> {
             bail!("no role with id '{r}'; roles are: {}", ids.join(", "));
         }
     }
+    let read_as = match (args.posting, args.resume) {
+        (true, _) => ReadAs::Posting,
+        (_, true) => ReadAs::Resume,
+        _ => ReadAs::Auto,
+    };
     let results: Vec<_> = args
         .files
         .par_iter()
         .map(|f| {
             let input = read_input(f)?;
             let ex = Extraction::new(&scanner, &input.text);
-            let fits: Vec<Fit> = fit_all(lex, &roles, &ex)
-                .into_iter()
-                .filter(|fit| args.role.is_empty() || args.role.contains(&roles.all()[fit.role].id))
-                .collect();
-            anyhow::Ok((input, fits))
+            let guess = guess_kind(&input.text);
+            let kind = match read_as {
+                ReadAs::Resume => Kind::Resume,
+                ReadAs::Posting => Kind::Posting,
+                ReadAs::Auto if guess.obviously_posting() => Kind::Posting,
+                ReadAs::Auto => Kind::Resume,
+            };
+            let wanted =
+                |fit: &Fit| args.role.is_empty() || args.role.contains(&roles.all()[fit.role].id);
+            let (fits, closeness, title): (Vec<Fit>, Vec<f64>, _) = match kind {
+                Kind::Resume => (
+                    fit_all(lex, &roles, &ex)
+                        .into_iter()
+                        .filter(wanted)
+                        .collect(),
+                    Vec::new(),
+                    None,
+                ),
+                Kind::Posting => {
+                    let title = title_line(&input.text);
+                    let ranked: Vec<PostingFit> = rank_posting(lex, &roles, &ex, title)
+                        .into_iter()
+                        .filter(|p| wanted(&p.fit))
+                        .collect();
+                    let titled = ranked.first().is_some_and(|p| p.titled);
+                    let closeness = ranked.iter().map(|p| p.closeness).collect();
+                    (
+                        ranked.into_iter().map(|p| p.fit).collect(),
+                        closeness,
+                        title.filter(|_| titled).map(str::to_owned),
+                    )
+                }
+            };
+            let best = fits.first().map(|b| (&roles.all()[b.role], b));
+            let (path, outside) = match (kind, best) {
+                (Kind::Resume, Some((role, fit))) => (learning_path(lex, role, fit), Vec::new()),
+                (Kind::Posting, Some((role, _))) => (Vec::new(), outside(lex, role, &ex)),
+                (_, None) => (Vec::new(), Vec::new()),
+            };
+            anyhow::Ok(Scored {
+                input,
+                ex,
+                guess,
+                kind,
+                fits,
+                closeness,
+                title,
+                path,
+                outside,
+            })
         })
         .collect();
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
+    let style = Style {
+        color: global.color(),
+    };
     let mut failed = 0;
     for (i, r) in results.iter().enumerate() {
-        let (input, fits) = match r {
-            Ok(x) => x,
+        let s = match r {
+            Ok(s) => s,
             Err(e) => {
                 failed += 1;
                 out.flush()?;
@@ -122,124 +178,58 @@ pub fn run(global: &GlobalArgs, args: &FitArgs) -> Result<Exit> {
                 continue;
             }
         };
-        for w in &input.warnings {
-            eprintln!("skillscan: warning: {}: {w}", input.name);
+        for w in &s.input.warnings {
+            eprintln!("skillscan: warning: {}: {w}", s.input.name);
         }
-        let best = fits.first();
-        let path = best
-            .map(|b| learning_path(lex, &roles.all()[b.role], b))
-            .unwrap_or_default();
+        if read_as == ReadAs::Auto && s.kind == Kind::Posting {
+            eprintln!(
+                "skillscan: note: {} reads like a job posting ({}); scoring it as one \
+                 (--resume reads it as a résumé)",
+                s.input.name,
+                s.guess.posting_cues[..s.guess.posting_cues.len().min(3)].join(", ")
+            );
+        }
+        let doc = FitDoc::new(
+            lex,
+            &roles,
+            &FitInput {
+                document: &s.input.name,
+                text: &s.input.text,
+                warnings: &s.input.warnings,
+                kind: s.kind,
+                extraction: &s.ex,
+                fits: &s.fits,
+                closeness: &s.closeness,
+                title: s.title.as_deref(),
+                path: &s.path,
+                outside: &s.outside,
+            },
+        );
         match args.format {
-            Format::Json | Format::Jsonl => {
-                let fits_json: Vec<_> = fits
-                    .iter()
-                    .map(|fit| {
-                        let role = &roles.all()[fit.role];
-                        json!({
-                            "role": role.id,
-                            "name": role.name,
-                            "score": fit.score,
-                            "requirements": fit.requirements.iter().map(|rf| {
-                                let req = &role.requirements[rf.index];
-                                json!({
-                                    "label": req.label,
-                                    "level": req.level.as_str(),
-                                    "weight": rf.weight,
-                                    "credit": rf.credit,
-                                    "by": rf.by.iter().map(|c| credit_json(lex, c)).collect::<Vec<_>>(),
-                                })
-                            }).collect::<Vec<_>>(),
-                        })
-                    })
-                    .collect();
-                let steps: Vec<_> = path
-                    .iter()
-                    .map(|s| {
-                        let sk = lex.skill(s.skill);
-                        json!({ "skill": sk.id, "name": sk.name, "tier": sk.tier.as_str() })
-                    })
-                    .collect();
-                let v = json!({ "schema": SCHEMA, "document": input.name, "fits": fits_json, "learning_path": steps });
-                write_json(&mut out, args.format, &v)?;
-            }
+            Format::Json | Format::Jsonl => write_json(&mut out, args.format, &doc)?,
             Format::Table => {
                 if i > 0 {
                     writeln!(out)?;
                 }
-                writeln!(out, "{}", input.name)?;
-                for fit in fits.iter().take(args.top) {
-                    writeln!(out, "  {:>5.1}  {}", fit.score, roles.all()[fit.role].name)?;
-                }
-                let Some(best) = best else { continue };
-                let role = &roles.all()[best.role];
-                if best.score < WEAK_FIT {
-                    writeln!(
-                        out,
-                        "  no role fits well: the best is {} at {:.1} (below {WEAK_FIT})",
-                        role.name, best.score
-                    )?;
-                    continue;
-                }
-                writeln!(out, "  best fit: {} ({:.1})", role.name, best.score)?;
-                let mut reqs: Vec<_> = best.requirements.iter().collect();
-                reqs.sort_by(|a, b| b.weight.cmp(&a.weight).then(a.index.cmp(&b.index)));
-                for (title, pick) in [("met", 0), ("partly met", 1), ("missing", 2)] {
-                    let items: Vec<String> = reqs
-                        .iter()
-                        .filter(|r| match pick {
-                            0 => r.met(),
-                            1 => !r.met() && !r.missing(),
-                            _ => r.missing(),
-                        })
-                        .map(|r| {
-                            let req = &role.requirements[r.index];
-                            let what = match (&req.need, r.by.first()) {
-                                (Need::AnyOf(_) | Need::Category { .. }, Some(c)) if pick < 2 => {
-                                    format!("{} ({})", req.label, lex.skill(c.skill).name)
-                                }
-                                _ => req.label.clone(),
-                            };
-                            format!(
-                                "{what} [{} {}, {:.0}%]",
-                                req.level.as_str(),
-                                r.weight,
-                                r.credit * 100.0
-                            )
-                        })
-                        .collect();
-                    if !items.is_empty() {
-                        writeln!(out, "    {title}: {}", items.join("; "))?;
-                    }
-                }
-                if !path.is_empty() {
-                    let steps: Vec<String> = path
-                        .iter()
-                        .enumerate()
-                        .map(|(k, s)| {
-                            format!(
-                                "{}. {} ({})",
-                                k + 1,
-                                lex.skill(s.skill).name,
-                                lex.skill(s.skill).tier.as_str()
-                            )
-                        })
-                        .collect();
-                    writeln!(out, "  learn next: {}", steps.join(", "))?;
-                }
-                let next: Vec<String> = fits
-                    .iter()
-                    .skip(1)
-                    .take(3)
-                    .map(|f| format!("{} {:.1}", roles.all()[f.role].name, f.score))
-                    .collect();
-                if !next.is_empty() {
-                    writeln!(out, "  next best: {}", next.join(", "))?;
-                }
+                table::write_fit(&mut out, &doc, args.top, style)?;
             }
         }
     }
     out.flush()?;
     Ok(Exit::from_failures(failed, results.len()))
+}
+
+/// One document, read and scored.
+struct Scored {
+    input: Input,
+    ex: Extraction,
+    guess: KindGuess,
+    kind: Kind,
+    fits: Vec<Fit>,
+    closeness: Vec<f64>,
+    title: Option<String>,
+    path: Vec<Step>,
+    outside: Vec<SkillIdx>,
 }
 
 pub fn run_roles(global: &GlobalArgs, cmd: &RolesCommand) -> Result<Exit> {

@@ -24,32 +24,45 @@ impl Kind {
 const POSTING_CUES: &[&str] = &[
     "we are looking for",
     "we're looking for",
+    "looking for a",
+    "looking for an",
     "we are seeking",
     "we're seeking",
+    "is seeking",
+    "we are",
+    "we're",
+    "we offer",
+    "our team",
+    "our mission",
+    "our client",
+    "about us",
+    "join our",
+    "join us",
     "the ideal candidate",
     "successful candidate",
+    "candidates",
+    "applicants",
+    "apply",
     "you will",
     "you'll",
-    "what you'll do",
-    "what we offer",
+    "you have",
+    "what you",
+    "this role",
+    "this position",
+    "the role",
     "about the role",
-    "about the job",
-    "about the position",
     "job description",
-    "job summary",
-    "join our team",
-    "apply now",
-    "how to apply",
-    "equal opportunity employer",
-    "without regard to",
-    "preferred qualifications",
-    "minimum qualifications",
+    "qualifications",
+    "preferred",
+    "must have",
     "nice to have",
+    "degree in",
     "competitive salary",
-    "benefits include",
+    "equal opportunity",
+    "disability",
+    "veteran",
     "401(k)",
     "paid time off",
-    "reports to",
 ];
 
 /// Phrases that résumés use and postings rarely do.
@@ -60,10 +73,20 @@ const RESUME_CUES: &[&str] = &[
     "employment history",
     "work history",
     "career objective",
+    "objective",
     "professional summary",
+    "education",
     "references available",
     "personal details",
     "date of birth",
+    "languages known",
+    "hobbies",
+    "declaration",
+    "project:",
+    "client:",
+    "team size",
+    "duration",
+    "environment:",
     "i am",
     "i have",
     "i built",
@@ -92,6 +115,14 @@ impl KindGuess {
     }
 }
 
+/// A posting's title: its first non-blank line, when that is short enough to be one (at
+/// most 100 bytes, trimmed, without Markdown `#`s).
+pub fn title_line(text: &str) -> Option<&str> {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let line = line.trim_start_matches('#').trim();
+    (!line.is_empty() && line.len() <= 100).then_some(line)
+}
+
 /// Guesses whether `text` is a résumé or a posting from the phrases it uses. Ties go to
 /// résumé, the default reading of `fit`.
 pub fn guess_kind(text: &str) -> KindGuess {
@@ -117,7 +148,7 @@ pub fn guess_kind(text: &str) -> KindGuess {
 }
 
 /// Whether `phrase` occurs in `hay` with no letter or digit right before or after it.
-fn contains_phrase(hay: &str, phrase: &str) -> bool {
+pub fn contains_phrase(hay: &str, phrase: &str) -> bool {
     let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     hay.match_indices(phrase).any(|(i, _)| {
         !word(hay[..i].chars().next_back()) && !word(hay[i + phrase.len()..].chars().next())

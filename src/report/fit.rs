@@ -20,7 +20,11 @@ pub struct FitDoc<'a> {
     pub kind: &'static str,
     /// Problems reading the document that did not stop it.
     pub warnings: &'a [String],
-    /// Roles, best first.
+    /// For a posting, its title (first line) when it names a role; that role comes first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<&'a str>,
+    /// Roles, best first: by score for a résumé; for a posting, the titled role and then by
+    /// closeness.
     pub fits: Vec<RoleFitOut<'a>>,
     /// For a résumé, what to learn next for the best role, in order.
     pub learning_path: Vec<StepOut<'a>>,
@@ -39,6 +43,10 @@ pub struct RoleFitOut<'a> {
     pub name: &'a str,
     /// 0–100: `100 × Σ weight × credit / Σ weight`, one decimal.
     pub score: f64,
+    /// For a posting: the harmonic mean of `score / 100` and the share of the posting's
+    /// skills that the role asks for, three decimals.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub closeness: Option<f64>,
     /// Every requirement, in the profile's order.
     pub requirements: Vec<RequirementOut<'a>>,
     /// Coverage per skill category, in the profile's order of first appearance.
@@ -118,6 +126,10 @@ pub struct FitInput<'a> {
     pub extraction: &'a Extraction,
     /// Its fits, best first (possibly only some roles).
     pub fits: &'a [Fit],
+    /// For a posting, each fit's closeness (same order as `fits`); empty for a résumé.
+    pub closeness: &'a [f64],
+    /// For a posting, its title when the title names a role.
+    pub title: Option<&'a str>,
     /// The learning path for the best role (résumés).
     pub path: &'a [Step],
     /// Skills outside the best role (postings).
@@ -144,12 +156,14 @@ impl<'a> FitDoc<'a> {
         let fits = input
             .fits
             .iter()
-            .map(|fit| {
+            .enumerate()
+            .map(|(i, fit)| {
                 let role = &roles.all()[fit.role];
                 RoleFitOut {
                     role: &role.id,
                     name: &role.name,
                     score: fit.score,
+                    closeness: input.closeness.get(i).copied(),
                     requirements: fit
                         .requirements
                         .iter()
@@ -218,6 +232,7 @@ impl<'a> FitDoc<'a> {
             document: input.document,
             kind: input.kind.as_str(),
             warnings: input.warnings,
+            title: input.title,
             fits,
             learning_path,
             outside: input

@@ -122,12 +122,28 @@ pub fn write_fit(w: &mut impl Write, doc: &FitDoc<'_>, top: usize, style: Style)
     let kind = if posting { "posting" } else { "résumé" };
     writeln!(w, "{}  {}", style.bold(doc.document), style.dim(kind))?;
     for fit in doc.fits.iter().take(top) {
-        writeln!(w, "  {:>5.1}  {}", fit.score, fit.name)?;
+        match fit.closeness {
+            Some(c) => writeln!(
+                w,
+                "  {:>5.1}  {}  {}",
+                fit.score,
+                fit.name,
+                style.dim(&format!("closeness {c:.2}"))
+            )?,
+            None => writeln!(w, "  {:>5.1}  {}", fit.score, fit.name)?,
+        }
     }
     let Some(best) = doc.fits.first() else {
         return Ok(());
     };
-    if best.score < WEAK_FIT {
+    if let Some(title) = doc.title {
+        writeln!(
+            w,
+            "  {}: \"{title}\" names {}",
+            style.dim("title"),
+            best.name
+        )?;
+    } else if best.score < WEAK_FIT {
         let what = if posting { "is close to" } else { "fits well" };
         return writeln!(
             w,
