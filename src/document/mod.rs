@@ -1,4 +1,7 @@
-//! Documents: what kind a text is. (Readers for PDF, DOCX and HTML will live here too.)
+//! Documents: what kind a text is, and CSV files of documents ([`rows`]). (Readers for PDF,
+//! DOCX and HTML will live here too.)
+
+pub mod rows;
 
 /// What a document is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
