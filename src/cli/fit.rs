@@ -4,7 +4,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 
 use anyhow::{Result, bail};
-use clap::{Args, Subcommand};
+use clap::{Args, Subcommand, ValueEnum};
 use rayon::prelude::*;
 use serde_json::json;
 
@@ -12,9 +12,10 @@ use skillscan::Extraction;
 use skillscan::lexicon::Lexicon;
 use skillscan::profile::{Need, Roles};
 use skillscan::report::SCHEMA;
+use skillscan::report::fit::{FitDoc, FitInput};
 use skillscan::score::{Fit, How, fit_all, learning_path};
 
-use super::{Exit, Format, GlobalArgs, read_input, write_json};
+use super::{Exit, Format, GlobalArgs, Input, read_input, write_json};
 
 /// Below this score the table says no role fits instead of naming a best fit: the scores of
 /// the non-technical sample and real HR, advocate and arts résumés stay under 16, while real
@@ -57,10 +58,66 @@ pub struct FitArgs {
     #[arg(long, default_value_t = 5)]
     pub top: usize,
     /// Output format.
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[arg(long, short = 'f', value_enum, default_value_t = FitFormat::Table)]
+    pub format: FitFormat,
     #[command(flatten)]
     pub source: RolesArgs,
+}
+
+/// `fit` output formats: the shared ones plus one HTML page for all documents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FitFormat {
+    /// A table for people (not stable).
+    Table,
+    /// Pretty-printed JSON, one object per document.
+    Json,
+    /// One compact JSON object per line.
+    Jsonl,
+    /// One self-contained HTML page for all documents: charts, gaps, evidence; no network.
+    Html,
+}
+
+/// One HTML page for every document that could be read.
+fn write_html(
+    out: &mut impl Write,
+    lex: &Lexicon,
+    roles: &Roles,
+    results: &[Result<(Input, Vec<Fit>, Extraction)>],
+) -> Result<()> {
+    let ok: Vec<_> = results.iter().filter_map(|r| r.as_ref().ok()).collect();
+    let paths: Vec<_> = ok
+        .iter()
+        .map(|(_, fits, _)| {
+            let best = fits.first();
+            best.map(|b| learning_path(lex, &roles.all()[b.role], b))
+                .unwrap_or_default()
+        })
+        .collect();
+    let docs: Vec<FitDoc<'_>> = ok
+        .iter()
+        .zip(&paths)
+        .map(|((input, fits, ex), path)| {
+            let kind = skillscan::document::Kind::Resume;
+            let (document, text, warnings) = (&input.name, &input.text, &input.warnings);
+            let fit = FitInput {
+                document,
+                text,
+                warnings,
+                kind,
+                extraction: ex,
+                fits,
+                path,
+                outside: &[],
+            };
+            FitDoc::new(lex, roles, &fit)
+        })
+        .collect();
+    let title = match docs.as_slice() {
+        [d] => format!("skillscan fit: {}", d.document),
+        _ => "skillscan fit".to_string(),
+    };
+    skillscan::report::html::write_fit_html(out, &title, &docs)?;
+    Ok(())
 }
 
 #[derive(Debug, Subcommand)]
@@ -106,14 +163,14 @@ pub fn run(global: &GlobalArgs, args: &FitArgs) -> Result<Exit> {
                 .into_iter()
                 .filter(|fit| args.role.is_empty() || args.role.contains(&roles.all()[fit.role].id))
                 .collect();
-            anyhow::Ok((input, fits))
+            anyhow::Ok((input, fits, ex))
         })
         .collect();
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = 0;
     for (i, r) in results.iter().enumerate() {
-        let (input, fits) = match r {
+        let (input, fits, _) = match r {
             Ok(x) => x,
             Err(e) => {
                 failed += 1;
@@ -130,7 +187,8 @@ pub fn run(global: &GlobalArgs, args: &FitArgs) -> Result<Exit> {
             .map(|b| learning_path(lex, &roles.all()[b.role], b))
             .unwrap_or_default();
         match args.format {
-            Format::Json | Format::Jsonl => {
+            FitFormat::Html => {}
+            FitFormat::Json | FitFormat::Jsonl => {
                 let fits_json: Vec<_> = fits
                     .iter()
                     .map(|fit| {
@@ -160,9 +218,14 @@ pub fn run(global: &GlobalArgs, args: &FitArgs) -> Result<Exit> {
                     })
                     .collect();
                 let v = json!({ "schema": SCHEMA, "document": input.name, "fits": fits_json, "learning_path": steps });
-                write_json(&mut out, args.format, &v)?;
+                let format = if args.format == FitFormat::Json {
+                    Format::Json
+                } else {
+                    Format::Jsonl
+                };
+                write_json(&mut out, format, &v)?;
             }
-            Format::Table => {
+            FitFormat::Table => {
                 if i > 0 {
                     writeln!(out)?;
                 }
@@ -237,6 +300,9 @@ pub fn run(global: &GlobalArgs, args: &FitArgs) -> Result<Exit> {
                 }
             }
         }
+    }
+    if args.format == FitFormat::Html {
+        write_html(&mut out, lex, &roles, &results)?;
     }
     out.flush()?;
     Ok(Exit::from_failures(failed, results.len()))
