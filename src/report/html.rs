@@ -163,7 +163,7 @@ svg .threshold{stroke:var(--missing);stroke-width:2;stroke-dasharray:3 2}
 .g-met .dot{background:var(--met)}.g-partial .dot{background:var(--partial)}.g-missing .dot{background:var(--missing)}
 .count{font-weight:500;color:var(--muted)}
 .reqs{table-layout:fixed}.reqs td:first-child{font-weight:600}
-.reqs .c-req{width:34%}.reqs .c-lvl{width:12%}.reqs .c-w{width:9%}.reqs .c-cr{width:14%}
+.reqs .c-req{width:34%}.reqs .c-lvl{width:12%}.reqs .c-w{width:9%}.reqs .c-cr{width:15%}
 .reqs .cr{white-space:nowrap}
 .lvl{font-size:.8rem;padding:0 6px;border-radius:4px;white-space:nowrap}
 .lvl.required{background:var(--chip);font-weight:600}
@@ -209,13 +209,13 @@ code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:
 .reqs td:first-child,.reqs td.by{display:block;margin:0}.reqs td.none{display:none}.reqs td.num{text-align:left}
 .reqs td[data-h]::before{content:attr(data-h) " ";color:var(--muted);font-size:.8rem}
 .scorebox{text-align:left}.score{font-size:1.8rem}
-.toc .kc{display:none}}
+.toc .kc,.toc .mini{display:none}}
 @media print{:root{--bg:#fff;--fg:#000;--muted:#444;--soft:#fff}
-body{font-size:11pt}.page{max-width:none;padding:0}a{color:inherit}
-.doc{border:0;padding:0;margin:0}.evidence{column-count:1}.doc+.doc{break-before:page}
+body{font-size:10pt}.page{max-width:none;padding:0}a{color:inherit}
+.doc{border:0;padding:0;margin:0}.evidence{column-count:2}.mini{width:40px;margin-right:5px}.doc+.doc{break-before:page}
 figure,tr,details,.path li{break-inside:avoid}
 details::details-content{content-visibility:visible;display:contents}
-summary::before{content:""}}
+summary::before{display:none}}
 "#;
 
 /// Writes one self-contained HTML page with the fit of every document in `docs`: a summary
@@ -364,7 +364,7 @@ fn write_doc(w: &mut impl Write, n: usize, doc: &FitDoc<'_>) -> io::Result<()> {
     }
     if let Some(b) = best {
         writeln!(w, "<div class=\"charts\">")?;
-        write_role_chart(w, n, &doc.fits)?;
+        write_role_chart(w, n, doc)?;
         write_category_chart(w, n, b)?;
         writeln!(w, "</div>")?;
         write_requirements(w, n, doc, b)?;
@@ -486,8 +486,9 @@ fn write_bars(
     writeln!(w, "</svg>")
 }
 
-fn write_role_chart(w: &mut impl Write, n: usize, fits: &[RoleFitOut<'_>]) -> io::Result<()> {
-    let bars: Vec<Bar> = fits
+fn write_role_chart(w: &mut impl Write, n: usize, doc: &FitDoc<'_>) -> io::Result<()> {
+    let bars: Vec<Bar> = doc
+        .fits
         .iter()
         .enumerate()
         .map(|(i, f)| Bar {
@@ -521,7 +522,8 @@ fn write_role_chart(w: &mut impl Write, n: usize, fits: &[RoleFitOut<'_>]) -> io
     )?;
     writeln!(
         w,
-        "<p class=\"note\">Dashed line: {WEAK_FIT}, below which no role fits well.</p></figure>"
+        "<p class=\"note\">Dashed line: {WEAK_FIT}; below it {}.</p></figure>",
+        weak_phrase(doc)
     )
 }
 
@@ -629,11 +631,16 @@ fn write_requirements(
     writeln!(
         w,
         "<h3>Requirements of {}</h3>\n<p class=\"muted small\">{} met · {} partly met · {} \
-         missing. Heaviest first; credit is what the requirement earns, 0–100%.</p>",
+         missing{}. Heaviest first; credit is what the requirement earns, 0–100%.</p>",
         Esc(best.name),
         count("met"),
         count("partial"),
-        count("missing")
+        count("missing"),
+        if is_posting(doc) {
+            " (met: the posting asks for it)"
+        } else {
+            ""
+        }
     )?;
     if reqs.is_empty() {
         return writeln!(w, "<p class=\"empty\">This role has no requirements.</p>");
@@ -686,8 +693,12 @@ fn write_learning_path(
     doc: &FitDoc<'_>,
     best: Option<&RoleFitOut<'_>>,
 ) -> io::Result<()> {
+    // A posting has nothing to learn: what it asks beyond the role is in `write_outside`.
+    if is_posting(doc) {
+        return Ok(());
+    }
     if doc.learning_path.is_empty() {
-        if let (false, Some(b)) = (is_posting(doc), best) {
+        if let Some(b) = best {
             writeln!(
                 w,
                 "<h3>Learning path</h3>\n<p class=\"empty\">Nothing to learn for {}: every \
@@ -1045,7 +1056,7 @@ mod tests {
         assert!(html.contains("<a href=\"#d1-s0\">Python</a> <span class=\"how\">3 mentions"));
         assert!(html.find(">Met <").unwrap() < html.find(">Missing <").unwrap());
         // Learning path (résumé), the skills beyond the role (posting: not in the résumé).
-        assert!(html.contains("Learning path to Data Scientist"));
+        assert_eq!(html.matches("Learning path to Data Scientist").count(), 1);
         assert!(html.contains("t-foundation"));
         assert_eq!(html.matches("Asked for beyond").count(), 1);
         assert!(html.contains("<li>rust</li>"));
@@ -1068,6 +1079,7 @@ mod tests {
         );
         let html = render(&[sample("a.md", "posting", 12.0)]);
         assert!(html.contains("No role is close</strong>"));
+        assert!(html.contains("below it no role is close"));
     }
 
     #[test]
