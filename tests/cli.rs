@@ -572,3 +572,39 @@ fn fit_reads_postings_as_postings() {
     assert_eq!(doc["fits"][0]["role"], "data-engineer");
     assert!(doc.get("title").is_none());
 }
+
+/// `fit --format html` writes one self-contained page for all the documents, the same bytes
+/// for any thread count, and nothing in it points outside the file.
+#[test]
+fn fit_html_is_one_self_contained_page() {
+    let files = sample_resumes();
+    let page = |threads: &str| {
+        let mut args = vec!["-j", threads, "fit", "--format", "html"];
+        args.extend(files.iter().map(String::as_str));
+        let out = cmd(&args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(out.stderr.is_empty());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let html = page("1");
+    assert!(html.starts_with("<!DOCTYPE html>\n"));
+    assert!(html.trim_end().ends_with("</html>"));
+    assert_eq!(html.matches("<html").count(), 1);
+    assert_eq!(html.matches("</html>").count(), 1);
+    assert_eq!(html.matches("<body>").count(), 1);
+    assert!(html.contains("<meta charset=\"utf-8\">"));
+    assert!(html.contains("<svg"));
+    assert_eq!(html.matches("<section class=\"doc\"").count(), files.len());
+    for f in &files {
+        assert!(html.contains(f.as_str()), "{f} missing");
+    }
+    assert!(html.contains("no role fits well"), "hr-generalist");
+    for bad in ["http://", "https://", "src=", "<script", "<link", "url("] {
+        assert!(!html.contains(bad), "found {bad}");
+    }
+    assert_eq!(html, page("2"));
+}

@@ -4,13 +4,14 @@ use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 
 use anyhow::{Result, bail};
-use clap::{Args, Subcommand};
+use clap::{Args, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
 use skillscan::document::{Kind, KindGuess, guess_kind, title_line};
 use skillscan::lexicon::Lexicon;
 use skillscan::profile::Roles;
 use skillscan::report::fit::{FitDoc, FitInput};
+use skillscan::report::html;
 use skillscan::report::table::{self, Style};
 use skillscan::score::{Fit, PostingFit, Step, fit_all, learning_path, outside, rank_posting};
 use skillscan::{Extraction, SkillIdx};
@@ -54,8 +55,8 @@ pub struct FitArgs {
     #[arg(long, default_value_t = 5)]
     pub top: usize,
     /// Output format.
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[arg(long, short = 'f', value_enum, default_value_t = FitFormat::Table)]
+    pub format: FitFormat,
     /// Read every file as a job posting: which role it is closest to, and what it asks for
     /// beyond that role.
     #[arg(long, conflicts_with = "resume")]
@@ -65,6 +66,19 @@ pub struct FitArgs {
     pub resume: bool,
     #[command(flatten)]
     pub source: RolesArgs,
+}
+
+/// `fit` output formats: the shared ones plus one HTML page for all documents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FitFormat {
+    /// A table for people (not stable).
+    Table,
+    /// Pretty-printed JSON, one object per document.
+    Json,
+    /// One compact JSON object per line.
+    Jsonl,
+    /// One self-contained HTML page for all documents: charts, gaps, evidence; no network.
+    Html,
 }
 
 #[derive(Debug, Subcommand)]
@@ -168,6 +182,7 @@ pub fn run(global: &GlobalArgs, args: &FitArgs) -> Result<Exit> {
         color: global.color(),
     };
     let mut failed = 0;
+    let mut page: Vec<FitDoc<'_>> = Vec::new();
     for (i, r) in results.iter().enumerate() {
         let s = match r {
             Ok(s) => s,
@@ -206,14 +221,23 @@ pub fn run(global: &GlobalArgs, args: &FitArgs) -> Result<Exit> {
             },
         );
         match args.format {
-            Format::Json | Format::Jsonl => write_json(&mut out, args.format, &doc)?,
-            Format::Table => {
+            FitFormat::Json => write_json(&mut out, Format::Json, &doc)?,
+            FitFormat::Jsonl => write_json(&mut out, Format::Jsonl, &doc)?,
+            FitFormat::Table => {
                 if i > 0 {
                     writeln!(out)?;
                 }
                 table::write_fit(&mut out, &doc, args.top, style)?;
             }
+            FitFormat::Html => page.push(doc),
         }
+    }
+    if args.format == FitFormat::Html {
+        let title = match page.as_slice() {
+            [d] => format!("skillscan fit: {}", d.document),
+            _ => "skillscan fit".to_string(),
+        };
+        html::write_fit_html(&mut out, &title, &page)?;
     }
     out.flush()?;
     Ok(Exit::from_failures(failed, results.len()))

@@ -307,6 +307,11 @@ mod tests {
             }
             _ => panic!(),
         }
+        match parse(&["fit", "--format", "html", "a", "b"]).command {
+            Command::Fit(a) => assert_eq!(a.format, fit::FitFormat::Html),
+            _ => panic!(),
+        }
+        assert!(Cli::try_parse_from(["skillscan", "scan", "--format", "html", "a"]).is_err());
         assert!(Cli::try_parse_from(["skillscan", "scan", "--format", "xml"]).is_err());
         assert!(Cli::try_parse_from(["skillscan", "lexicon", "show"]).is_err());
     }

@@ -102,7 +102,7 @@ const RESUME_CUES: &[&str] = &[
 pub struct KindGuess {
     /// The likelier kind.
     pub kind: Kind,
-    /// Posting cues found, in [`POSTING_CUES`] order.
+    /// Posting cues found, in the order of the built-in cue list.
     pub posting_cues: Vec<&'static str>,
     /// Résumé cues found.
     pub resume_cues: Vec<&'static str>,
