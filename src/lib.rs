@@ -37,6 +37,7 @@ pub mod extract;
 pub mod lexicon;
 pub mod normalize;
 pub mod profile;
+pub mod rank;
 pub mod report;
 pub mod scan;
 pub mod score;

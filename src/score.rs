@@ -112,7 +112,7 @@ pub fn mention_credit(mentions: &[&Match]) -> f64 {
 }
 
 /// Every skill's credit for one document, indexed by skill.
-fn credits(lexicon: &Lexicon, ex: &Extraction) -> Vec<Option<Credit>> {
+pub fn credits(lexicon: &Lexicon, ex: &Extraction) -> Vec<Option<Credit>> {
     let mut by_skill: Vec<Vec<&Match>> = vec![Vec::new(); lexicon.len()];
     for m in &ex.matches {
         by_skill[m.skill.0 as usize].push(m);

@@ -608,3 +608,203 @@ fn fit_html_is_one_self_contained_page() {
     }
     assert_eq!(html, page("2"));
 }
+
+fn samples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("samples")
+}
+
+/// Runs skillscan with `stdin`, returning (exit code, stdout, stderr).
+fn run_with(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = cmd(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// `annotate` gives every input record back, in order, with the added columns, the same
+/// bytes for any thread count.
+#[test]
+fn annotate_keeps_every_row_in_order() {
+    let postings = samples().join("postings.csv");
+    let postings = postings.to_str().unwrap();
+    let csv_out = |threads: &str| {
+        let out = cmd(&["-j", threads, "annotate", postings])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            stderr.contains("40 rows read, 40 annotated, 0 skipped"),
+            "{stderr}"
+        );
+        out.stdout
+    };
+    let one = csv_out("1");
+    assert_eq!(one, csv_out("2"));
+    let mut rdr = csv::Reader::from_reader(&one[..]);
+    let header = rdr.headers().unwrap().clone();
+    assert_eq!(
+        header.iter().skip(5).collect::<Vec<_>>(),
+        [
+            "skillscan_skills",
+            "skillscan_negated",
+            "skillscan_categories",
+            "skillscan_role",
+            "skillscan_role_score"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 40);
+    for (i, r) in rows.iter().enumerate() {
+        assert_eq!(r[0], (i + 1).to_string(), "input order");
+    }
+    // The first posting is an ML engineer's, and asks for PyTorch.
+    assert_eq!(&rows[0][8], "ml-engineer");
+    assert!(rows[0][5].split(';').any(|s| s == "pytorch"));
+
+    let (code, jsonl, _) = run_with(
+        &["annotate", "--format", "jsonl", "-"],
+        &std::fs::read(postings).unwrap(),
+    );
+    assert_eq!(code, 0);
+    let docs: Vec<serde_json::Value> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(docs.len(), 40);
+    assert!(
+        docs.iter()
+            .enumerate()
+            .all(|(i, d)| d["record"] == i as u64 + 1 && d["schema"] == "skillscan/1")
+    );
+}
+
+/// Real-world CSV: a BOM, CRLF, a tab delimiter, a ragged row and invalid UTF-8. The bad row
+/// is reported with its record and line, counted, and skipped (exit 1); `--strict` stops at
+/// it (exit 2); `--dedupe` collapses repeated texts.
+#[test]
+fn batch_input_reports_bad_rows_and_goes_on() {
+    let input = b"\xef\xbb\xbfjob_id\tJob Description\r\n\
+        a\tPython and SQL\r\n\
+        b\r\n\
+        c\tcaf\xe9 with PyTorch\r\n\
+        d\tPython and SQL\r\n";
+    let (code, out, err) = run_with(&["annotate", "-d", "tab", "-f", "jsonl", "-"], input);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(
+            "-: record 2 (line 3): 1 fields, but the text column 'Job Description' is field 2"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("record 3 (line 4): the text is not valid UTF-8"),
+        "{err}"
+    );
+    assert!(
+        err.contains("4 rows read, 3 annotated, 1 skipped (1 bad, 0 duplicates)"),
+        "{err}"
+    );
+    let docs: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a", "2", "c", "d"]);
+    assert!(docs[1]["error"].as_str().unwrap().contains("text column"));
+    assert_eq!(docs[2]["skills"], serde_json::json!(["pytorch"]));
+
+    let (code, _, err) = run_with(&["annotate", "-d", "tab", "--strict", "-"], input);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("record 2 (line 3)") && err.contains("--strict"),
+        "{err}"
+    );
+
+    let (code, out, err) = run_with(&["annotate", "-d", "tab", "--dedupe", "-"], input);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("4 rows read, 2 annotated, 2 skipped (1 bad, 1 duplicates)"),
+        "{err}"
+    );
+    assert_eq!(out.lines().count(), 3, "header + a + c:\n{out}");
+
+    let (code, _, err) = run_with(&["annotate", "-"], b"name,notes\nx,y\n");
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("no text column found") && err.contains("--text-col"),
+        "{err}"
+    );
+}
+
+/// `rank` keeps the best N with a total order: the same for any thread count, scores never
+/// rising, and `--all` gives every row.
+#[test]
+fn rank_postings_for_a_resume_and_resumes_for_a_posting() {
+    let resume = samples().join("resumes/data-scientist.txt");
+    let postings = samples().join("postings.csv");
+    let (resume, postings) = (resume.to_str().unwrap(), postings.to_str().unwrap());
+    let ranked = |threads: &str, extra: &[&str]| {
+        let mut args = vec!["-j", threads, "rank", "--resume", resume, "-f", "jsonl"];
+        args.extend(extra);
+        args.push(postings);
+        let out = cmd(&args).output().unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let top = ranked("1", &["--top", "5"]);
+    assert_eq!(top, ranked("2", &["--top", "5"]));
+    let all = ranked("2", &["--all"]);
+    let docs: Vec<serde_json::Value> = all
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(docs.len(), 40);
+    let scores: Vec<f64> = docs.iter().map(|d| d["score"].as_f64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    assert_eq!(
+        top.lines().collect::<Vec<_>>(),
+        all.lines().take(5).collect::<Vec<_>>()
+    );
+    for d in &docs {
+        let (m, x) = (
+            d["matched"].as_array().unwrap().len(),
+            d["missing"].as_array().unwrap().len(),
+        );
+        assert_eq!(m + x, d["asked"].as_u64().unwrap() as usize);
+        assert!(d["title"].is_string() && d["company"].is_string());
+    }
+
+    let posting = samples().join("postings/senior-data-engineer.txt");
+    let dir = samples().join("resumes");
+    let out = cmd(&[
+        "rank",
+        "--posting",
+        posting.to_str().unwrap(),
+        "-f",
+        "csv",
+        dir.to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut lines = text.lines();
+    assert!(lines.next().unwrap().starts_with("rank,score,id,"));
+    assert!(
+        lines.next().unwrap().contains("data-engineer.txt"),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 1 + 8);
+}

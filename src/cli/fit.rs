@@ -30,7 +30,7 @@ pub struct RolesArgs {
 }
 
 impl RolesArgs {
-    fn load(&self, lexicon: &Lexicon) -> Result<Roles> {
+    pub fn load(&self, lexicon: &Lexicon) -> Result<Roles> {
         let mut roles = match &self.roles {
             Some(p) => Roles::load(lexicon, None, p)?,
             None => Roles::builtin(lexicon)?,

@@ -9,9 +9,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use skillscan::{Lexicon, LexiconBuilder, Scanner};
 
+mod annotate;
+mod batch;
 mod eval;
 mod fit;
 mod lexicon;
+mod rank;
 mod scan;
 
 const EXIT_CODES: &str = "\
@@ -130,6 +133,16 @@ enum Command {
         after_help = "Examples:\n  skillscan fit resume.md\n  skillscan fit --role data-scientist --format json resume.md"
     )]
     Fit(fit::FitArgs),
+    /// Rank postings (CSV) for a résumé, or résumés for a posting.
+    #[command(
+        after_help = "Examples:\n  skillscan rank --resume me.md postings.csv\n  skillscan rank --resume me.md --top 50 --format csv jobs.tsv -d tab > ranked.csv\n  skillscan rank --posting job.txt resumes/\n\nA bad CSV row is reported on stderr with its record and line, counted in the\nsummary line, and skipped (exit 1); --strict stops at the first one (exit 2)."
+    )]
+    Rank(rank::RankArgs),
+    /// Add skills, categories and the closest role to every row of a postings CSV.
+    #[command(
+        after_help = "Examples:\n  skillscan annotate postings.csv > annotated.csv\n  cat postings.csv | skillscan annotate --format jsonl - | jq -r .role\n\nOutput keeps input order and memory stays flat whatever the file size. Added CSV\ncolumns: skillscan_skills, skillscan_negated, skillscan_categories (`;`-separated),\nskillscan_role, skillscan_role_score."
+    )]
+    Annotate(annotate::AnnotateArgs),
     /// Inspect role profiles.
     #[command(subcommand)]
     Roles(fit::RolesCommand),
@@ -237,6 +250,8 @@ pub fn run() -> Result<Exit> {
         Command::Scan(args) => scan::run(&cli.global, args),
         Command::Fit(args) => fit::run(&cli.global, args),
         Command::Roles(cmd) => fit::run_roles(&cli.global, cmd),
+        Command::Rank(args) => rank::run(&cli.global, args),
+        Command::Annotate(args) => annotate::run(&cli.global, args),
         Command::Lexicon(cmd) => lexicon::run(&cli.global, cmd),
         Command::Eval(args) => eval::run(&cli.global, args),
     }
