@@ -74,7 +74,7 @@ impl Extraction {
         found.dedup();
         let mut implied: std::collections::BTreeMap<SkillIdx, Vec<SkillIdx>> = Default::default();
         for &s in &found {
-            for p in lexicon.implied_by(s) {
+            for &p in lexicon.implied_by(s) {
                 if found.binary_search(&p).is_err() {
                     let by = implied.entry(p).or_default();
                     if !by.contains(&s) {

@@ -80,6 +80,43 @@ pub struct RoleProfile {
     pub requirements: Vec<Requirement>,
     /// Where the profile was defined.
     pub origin: Origin,
+    /// Per skill of the lexicon: whether the profile asks for it (see [`RoleProfile::asks_for`]).
+    asks: Vec<bool>,
+}
+
+impl RoleProfile {
+    /// Whether the profile asks for a skill: a requirement names it, a skill it implies, or a
+    /// skill that implies it (a broad parent such as "data engineering" belongs to a role
+    /// that asks for ETL), or a category minimum covers its category.
+    pub fn asks_for(&self, skill: SkillIdx) -> bool {
+        self.asks.get(skill.0 as usize).copied().unwrap_or(false)
+    }
+
+    fn index_asks(&mut self, lexicon: &Lexicon) {
+        let mut named: Vec<SkillIdx> = Vec::new();
+        let mut categories: Vec<Category> = Vec::new();
+        for r in &self.requirements {
+            match &r.need {
+                Need::Skill(s) => named.push(*s),
+                Need::AnyOf(v) => named.extend(v),
+                Need::Category { category, .. } => categories.push(*category),
+            }
+        }
+        let mut asks = vec![false; lexicon.len()];
+        for &s in &named {
+            asks[s.0 as usize] = true;
+            for &p in lexicon.implied_by(s) {
+                asks[p.0 as usize] = true;
+            }
+        }
+        for (i, a) in asks.iter_mut().enumerate() {
+            let s = SkillIdx(i as u32);
+            *a = *a
+                || categories.contains(&lexicon.skill(s).category)
+                || lexicon.implied_by(s).iter().any(|p| named.contains(p));
+        }
+        self.asks = asks;
+    }
 }
 
 #[derive(Deserialize)]
@@ -120,6 +157,9 @@ struct RawRequirement {
 #[derive(Clone, Debug, Default)]
 pub struct Roles {
     roles: Vec<RoleProfile>,
+    /// Every title alias and name, lowercased, with its role: longest first, then in role
+    /// order, so the first whole-word hit in a title is the answer of [`Roles::by_title`].
+    titles: Vec<(String, usize)>,
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -179,7 +219,18 @@ impl Roles {
             }
         }
         if problems.is_empty() {
-            Ok(Roles { roles })
+            let mut titles: Vec<(String, usize)> = roles
+                .iter()
+                .enumerate()
+                .flat_map(|(i, r)| {
+                    r.titles
+                        .iter()
+                        .chain(std::iter::once(&r.name))
+                        .map(move |t| (t.to_lowercase(), i))
+                })
+                .collect();
+            titles.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
+            Ok(Roles { roles, titles })
         } else {
             Err(Error::Lexicon(problems))
         }
@@ -194,17 +245,10 @@ impl Roles {
     /// `title` as whole words, ignoring case; ties go to the earlier role.
     pub fn by_title(&self, title: &str) -> Option<usize> {
         let title = title.to_lowercase();
-        let mut best: Option<(usize, usize)> = None;
-        for (i, role) in self.roles.iter().enumerate() {
-            for alias in role.titles.iter().chain(std::iter::once(&role.name)) {
-                let alias = alias.to_lowercase();
-                let longer = best.is_none_or(|(_, len)| alias.len() > len);
-                if longer && contains_phrase(&title, &alias) {
-                    best = Some((i, alias.len()));
-                }
-            }
-        }
-        best.map(|(i, _)| i)
+        self.titles
+            .iter()
+            .find(|(alias, _)| contains_phrase(&title, alias))
+            .map(|&(_, i)| i)
     }
 
     /// A profile by id.
@@ -318,7 +362,7 @@ fn parse(
             problem("a role needs at least one requirement".into());
         }
         if problems.len() == before {
-            out.push(RoleProfile {
+            let mut role = RoleProfile {
                 id,
                 name: r.name,
                 description: r.description,
@@ -329,7 +373,10 @@ fn parse(
                     file: file.to_string(),
                     line,
                 },
-            });
+                asks: Vec::new(),
+            };
+            role.index_asks(lexicon);
+            out.push(role);
         }
     }
     out

@@ -139,7 +139,7 @@ pub fn credits(lexicon: &Lexicon, ex: &Extraction) -> Vec<Option<Credit>> {
         ) {
             continue;
         }
-        for p in lexicon.implied_by(SkillIdx(i as u32)) {
+        for &p in lexicon.implied_by(SkillIdx(i as u32)) {
             let slot = &mut out[p.0 as usize];
             if slot.is_none() {
                 *slot = Some(Credit {
@@ -158,6 +158,7 @@ fn fit_one(
     role_index: usize,
     role: &RoleProfile,
     credits: &[Option<Credit>],
+    present: &[Credit],
 ) -> Fit {
     let credit_of = |s: SkillIdx| credits[s.0 as usize].clone();
     let mut requirements = Vec::with_capacity(role.requirements.len());
@@ -181,9 +182,8 @@ fn fit_one(
                 best.map_or((0.0, Vec::new()), |c| (c.value, vec![c]))
             }
             Need::Category { category, min } => {
-                let mut found: Vec<Credit> = credits
+                let mut found: Vec<Credit> = present
                     .iter()
-                    .flatten()
                     .filter(|c| lexicon.skill(c.skill).category == *category)
                     .cloned()
                     .collect();
@@ -274,7 +274,7 @@ impl CategoryCoverage {
 /// posting covers (its fit score / 100) and the share of the posting's distinct skills that
 /// the role asks for (those not [`outside`] it). Fit alone favours broad profiles; the share
 /// alone favours narrow ones; the README gives how often each finds a posting's titled role.
-pub fn closeness(lexicon: &Lexicon, role: &RoleProfile, fit: &Fit, ex: &Extraction) -> f64 {
+pub fn closeness(role: &RoleProfile, fit: &Fit, ex: &Extraction) -> f64 {
     let mut skills: Vec<SkillIdx> = ex
         .matches
         .iter()
@@ -286,7 +286,7 @@ pub fn closeness(lexicon: &Lexicon, role: &RoleProfile, fit: &Fit, ex: &Extracti
     if skills.is_empty() {
         return 0.0;
     }
-    let share = 1.0 - outside(lexicon, role, ex).len() as f64 / skills.len() as f64;
+    let share = 1.0 - outside(role, ex).len() as f64 / skills.len() as f64;
     let cover = fit.score / 100.0;
     if share + cover == 0.0 {
         0.0
@@ -300,28 +300,12 @@ pub fn closeness(lexicon: &Lexicon, role: &RoleProfile, fit: &Fit, ex: &Extracti
 /// such as "data engineering" belongs to a role that asks for ETL), and no category minimum
 /// covers its category. For a posting these are what it wants beyond the role. In lexicon
 /// order.
-pub fn outside(lexicon: &Lexicon, role: &RoleProfile, ex: &Extraction) -> Vec<SkillIdx> {
-    let mut named: Vec<SkillIdx> = Vec::new();
-    let mut categories: Vec<Category> = Vec::new();
-    for r in &role.requirements {
-        match &r.need {
-            Need::Skill(s) => named.push(*s),
-            Need::AnyOf(v) => named.extend(v),
-            Need::Category { category, .. } => categories.push(*category),
-        }
-    }
-    let parents: Vec<SkillIdx> = named.iter().flat_map(|&s| lexicon.implied_by(s)).collect();
+pub fn outside(role: &RoleProfile, ex: &Extraction) -> Vec<SkillIdx> {
     let mut out: Vec<SkillIdx> = ex
         .matches
         .iter()
-        .filter(|m| !m.negated)
+        .filter(|m| !m.negated && !role.asks_for(m.skill))
         .map(|m| m.skill)
-        .filter(|&s| {
-            !named.contains(&s)
-                && !parents.contains(&s)
-                && !categories.contains(&lexicon.skill(s).category)
-                && !lexicon.implied_by(s).iter().any(|p| named.contains(p))
-        })
         .collect();
     out.sort();
     out.dedup();
@@ -331,11 +315,13 @@ pub fn outside(lexicon: &Lexicon, role: &RoleProfile, ex: &Extraction) -> Vec<Sk
 /// The document's fit to every role, best first (ties by role id, so the order is total).
 pub fn fit_all(lexicon: &Lexicon, roles: &Roles, ex: &Extraction) -> Vec<Fit> {
     let credits = credits(lexicon, ex);
+    // The skills with any credit, for category minimums: a few dozen, not the whole lexicon.
+    let present: Vec<Credit> = credits.iter().flatten().cloned().collect();
     let mut fits: Vec<Fit> = roles
         .all()
         .iter()
         .enumerate()
-        .map(|(i, r)| fit_one(lexicon, i, r, &credits))
+        .map(|(i, r)| fit_one(lexicon, i, r, &credits, &present))
         .collect();
     fits.sort_by(|a, b| {
         b.score
@@ -368,7 +354,7 @@ pub fn rank_posting(
     let mut out: Vec<PostingFit> = fit_all(lexicon, roles, ex)
         .into_iter()
         .map(|fit| PostingFit {
-            closeness: closeness(lexicon, &roles.all()[fit.role], &fit, ex),
+            closeness: closeness(&roles.all()[fit.role], &fit, ex),
             titled: titled == Some(fit.role),
             fit,
         })
@@ -511,14 +497,11 @@ mod tests {
                 "{}",
                 role.id
             );
-            let fit = fit_one(
-                &lex,
-                i,
-                role,
-                &credits(&lex, &doc(&ideal(&lex, role), MENTION_CAP)),
-            );
+            let all = credits(&lex, &doc(&ideal(&lex, role), MENTION_CAP));
+            let present: Vec<Credit> = all.iter().flatten().cloned().collect();
+            let fit = fit_one(&lex, i, role, &all, &present);
             assert_eq!(fit.score, 100.0, "{}", role.id);
-            let fit = fit_one(&lex, i, role, &credits(&lex, &Extraction::default()));
+            let fit = fit_one(&lex, i, role, &credits(&lex, &Extraction::default()), &[]);
             assert_eq!(fit.score, 0.0, "{}", role.id);
         }
     }
@@ -543,7 +526,7 @@ mod tests {
         // Terraform is beyond a data engineer's profile; "data engineering", a parent of
         // what the profile names, is not.
         let de = roles.find("data-engineer").unwrap();
-        let beyond: Vec<&str> = outside(lex, de, &ex)
+        let beyond: Vec<&str> = outside(de, &ex)
             .iter()
             .map(|&s| lex.skill(s).id.as_str())
             .collect();

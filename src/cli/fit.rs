@@ -160,7 +160,7 @@ pub fn run(global: &GlobalArgs, args: &FitArgs) -> Result<Exit> {
             let best = fits.first().map(|b| (&roles.all()[b.role], b));
             let (path, outside) = match (kind, best) {
                 (Kind::Resume, Some((role, fit))) => (learning_path(lex, role, fit), Vec::new()),
-                (Kind::Posting, Some((role, _))) => (Vec::new(), outside(lex, role, &ex)),
+                (Kind::Posting, Some((role, _))) => (Vec::new(), outside(role, &ex)),
                 (_, None) => (Vec::new(), Vec::new()),
             };
             anyhow::Ok(Scored {

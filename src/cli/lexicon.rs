@@ -114,8 +114,8 @@ pub fn run(global: &GlobalArgs, cmd: &LexiconCommand) -> Result<Exit> {
             }
             let implied: Vec<&str> = lex
                 .implied_by(idx)
-                .into_iter()
-                .map(|i| lex.skill(i).id.as_str())
+                .iter()
+                .map(|&i| lex.skill(i).id.as_str())
                 .collect();
             if !implied.is_empty() {
                 writeln!(out, "  implies:  {}", implied.join(", "))?;

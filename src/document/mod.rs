@@ -153,7 +153,10 @@ pub fn guess_kind(text: &str) -> KindGuess {
 /// Whether `phrase` occurs in `hay` with no letter or digit right before or after it.
 pub fn contains_phrase(hay: &str, phrase: &str) -> bool {
     let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    hay.match_indices(phrase).any(|(i, _)| {
+    if phrase.is_empty() || phrase.len() > hay.len() {
+        return false;
+    }
+    memchr::memmem::find_iter(hay.as_bytes(), phrase).any(|i| {
         !word(hay[..i].chars().next_back()) && !word(hay[i + phrase.len()..].chars().next())
     })
 }

@@ -276,6 +276,8 @@ pub struct SkillIdx(pub u32);
 pub struct Lexicon {
     skills: Vec<Skill>,
     by_id: HashMap<String, SkillIdx>,
+    /// The closure of each skill's `implies`, computed once: scoring asks for it per document.
+    implied: Vec<Vec<SkillIdx>>,
 }
 
 #[derive(Deserialize)]
@@ -360,7 +362,15 @@ impl Lexicon {
             .enumerate()
             .map(|(i, s)| (s.id.clone(), SkillIdx(i as u32)))
             .collect();
-        Lexicon { skills, by_id }
+        let mut lexicon = Lexicon {
+            skills,
+            by_id,
+            implied: Vec::new(),
+        };
+        lexicon.implied = (0..lexicon.skills.len())
+            .map(|i| lexicon.closure(SkillIdx(i as u32)))
+            .collect();
+        lexicon
     }
 
     /// All skills, in definition order.
@@ -399,7 +409,11 @@ impl Lexicon {
 
     /// The transitive closure of the skills implied by `idx`, excluding `idx` itself, in a
     /// deterministic order (depth first, following each skill's `implies` in order).
-    pub fn implied_by(&self, idx: SkillIdx) -> Vec<SkillIdx> {
+    pub fn implied_by(&self, idx: SkillIdx) -> &[SkillIdx] {
+        &self.implied[idx.0 as usize]
+    }
+
+    fn closure(&self, idx: SkillIdx) -> Vec<SkillIdx> {
         let mut out: Vec<SkillIdx> = Vec::new();
         let mut queue = vec![idx];
         while let Some(cur) = queue.pop() {
@@ -828,8 +842,8 @@ mod tests {
         let lex = b.build().unwrap();
         let ids: Vec<_> = lex
             .implied_by(SkillIdx(0))
-            .into_iter()
-            .map(|i| lex.skill(i).id.clone())
+            .iter()
+            .map(|&i| lex.skill(i).id.clone())
             .collect();
         assert_eq!(ids, ["b", "c"]);
     }
