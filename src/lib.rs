@@ -32,6 +32,7 @@
 
 pub mod error;
 pub mod eval;
+pub mod experience;
 pub mod extract;
 pub mod lexicon;
 pub mod normalize;
