@@ -271,8 +271,10 @@ fn union_months<'a>(ranges: impl Iterator<Item = &'a DateRange>, as_of: YearMont
 /// alone. Separators are dashes of any kind (`-`, `–`, `—`, `--`, `~`) and the words to,
 /// till, until, upto, through, alone or combined ("to till date"). Open words are present,
 /// current, now, today, date, ongoing, onwards and still. Also found: "Since 2019",
-/// "2015 onwards", "2017-18", "May – Aug 2019", "{2022 - }" (an open LaTeX date) and a date
-/// column split over two lines ("June 2020 – Engineer, Acme" above "Present ...").
+/// "2015 onwards", "2017-18", "May – Aug 2019", "{2022 - }" (an open LaTeX date), two dates
+/// with months in table columns ("Jan 2015   Nov 2016"), YAML or JSON start and end keys on
+/// consecutive lines, and a date column split over two lines ("June 2020 – Engineer, Acme"
+/// above "Present ...").
 ///
 /// See the module docs for how ranges resolve to months and what is rejected.
 pub fn find_ranges(text: &str, as_of: YearMonth) -> Vec<DateRange> {
@@ -975,9 +977,12 @@ impl Parser<'_> {
                 return (!p.weak).then(|| open(end));
             }
         }
-        let (k, dash) = self
+        let Some((k, dash)) = self
             .separator(p.end)
-            .or_else(|| self.key_separator(p.end).map(|k| (k, false)))?;
+            .or_else(|| self.key_separator(p.end).map(|k| (k, false)))
+        else {
+            return self.table_columns(i, p);
+        };
         if let Some(end) = self.open_word(k) {
             return Some(open(end));
         }
@@ -1007,6 +1012,26 @@ impl Parser<'_> {
             return Some(open(end));
         }
         self.next_line_end(i, p)
+    }
+
+    /// Two dates with months in table columns, only spaces between: "Jan 2015   Nov 2016",
+    /// "20/07/2015    31/05/2016". (Two bare years so placed are more often a list.)
+    fn table_columns(&self, i: usize, p: Point) -> Option<Raw> {
+        if p.month.is_none() || p.weak {
+            return None;
+        }
+        let k = skip_hspace(self.s, p.end);
+        if k == p.end || k >= self.s.len() || !self.s.as_bytes()[k].is_ascii_alphanumeric() {
+            return None;
+        }
+        let mut ends = Vec::new();
+        self.points_at(k, &mut ends);
+        let q = ends.into_iter().next()?;
+        (q.month.is_some() && !q.weak && self.number_ends(q.end)).then_some(Raw {
+            start: p,
+            end: Some(q),
+            span: i..q.end,
+        })
     }
 
     /// "SQL Server 2008 - 2012", "Windows 2000-2003": versions, not dates.
@@ -1698,10 +1723,15 @@ impl Words {
                 ))
         {
             self.degree = true;
-        } else if is_one_of(SCHOOL_WORDS, &plain) {
-            self.school = true;
-        } else if is_one_of(JOB_WORDS, &plain) {
-            self.job = true;
+            return;
+        }
+        // Words run together with dots ("Asst.Professor") are read one by one.
+        for word in lower.split('.') {
+            if is_one_of(SCHOOL_WORDS, word) {
+                self.school = true;
+            } else if is_one_of(JOB_WORDS, word) {
+                self.job = true;
+            }
         }
     }
 }

@@ -167,6 +167,14 @@ fn layouts_spread_over_lines_and_markup() {
             "2015-07..2020-05",
         ),
         ("Led a team of 5 – June 2020 – Acme\nPresent", ""),
+        // Table columns: dates with months, only spaces between.
+        ("Jan 2015 Nov 2016", "2015-01..2016-11"),
+        (
+            "Asst. Professor   20/07/2015    31/05/2016   10 Months",
+            "2015-07..2016-05",
+        ),
+        ("Ranked first in 2013 2014", ""),
+        ("Jan 2015, Nov 2016", ""),
         // Structured résumés.
         (
             "      start_date: 2018-09\n      end_date: present\n",
@@ -500,6 +508,7 @@ fn degree_and_school_words() {
         ("Scrum Master, MS Office, MA (Boston)", false, false, false),
         ("Research Assistant, Lakeside University", false, true, true),
         ("Worked at the college's library", false, true, true),
+        ("Asst.Professor, Arts College", false, true, true),
     ];
     for (line, degree, school, job) in cases {
         let w = Words::of(std::iter::once(*line));
