@@ -33,6 +33,7 @@
 pub mod document;
 pub mod error;
 pub mod eval;
+pub mod experience;
 pub mod extract;
 pub mod lexicon;
 pub mod normalize;
