@@ -808,3 +808,105 @@ fn rank_postings_for_a_resume_and_resumes_for_a_posting() {
     );
     assert_eq!(text.lines().count(), 1 + 8);
 }
+
+/// The `fit` JSON shape is locked: every object has exactly these keys (optional ones only
+/// where stated), and years of experience follow `--as-of`.
+#[test]
+fn fit_json_shape_is_locked() {
+    fn keys(v: &serde_json::Value) -> Vec<&str> {
+        let mut k: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        k.sort_unstable();
+        k
+    }
+    let resume = samples().join("resumes/data-analyst.txt");
+    let out = cmd(&[
+        "fit",
+        "--as-of",
+        "2026-11",
+        "-f",
+        "json",
+        resume.to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    assert!(out.status.success());
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        keys(&doc),
+        [
+            "document",
+            "experience",
+            "fits",
+            "kind",
+            "learning_path",
+            "outside",
+            "schema",
+            "skills",
+            "warnings"
+        ]
+    );
+    let e = &doc["experience"];
+    assert_eq!(
+        keys(e),
+        ["as_of", "months", "ranges", "salary", "seniority", "years"]
+    );
+    assert_eq!(
+        keys(&e["salary"]),
+        ["currency", "max", "min", "open_top", "source"]
+    );
+    // Jan 2022 – Present (59 months to 2026-11), 03/2019 – 12/2021 (34) and 2016-2019
+    // (Jul 2016 – Jun 2019, 36), whose overlap (Mar – Jun 2019, 4) counts once.
+    assert_eq!(e["months"], 59 + 34 + 36 - 4);
+    assert_eq!(
+        (e["years"].as_f64(), e["seniority"].as_str()),
+        (Some(10.4), Some("senior"))
+    );
+    let later = cmd(&[
+        "fit",
+        "--as-of",
+        "2027-11",
+        "-f",
+        "json",
+        resume.to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    let later: serde_json::Value = serde_json::from_slice(&later.stdout).unwrap();
+    assert_eq!(later["experience"]["months"], 59 + 12 + 34 + 36 - 4);
+    let fit = &doc["fits"][0];
+    assert_eq!(
+        keys(fit),
+        ["categories", "name", "requirements", "role", "score"]
+    );
+    assert_eq!(
+        keys(&fit["categories"][0]),
+        ["category", "coverage", "weight"]
+    );
+    let req = &fit["requirements"][0];
+    assert_eq!(
+        keys(req),
+        ["by", "credit", "label", "level", "status", "weight"]
+    );
+    for r in fit["requirements"].as_array().unwrap() {
+        for by in r["by"].as_array().unwrap() {
+            let k = keys(by);
+            assert!(
+                k == ["credit", "mentions", "name", "skill"]
+                    || k == ["credit", "implied_by", "name", "skill"],
+                "{k:?}"
+            );
+        }
+    }
+    assert_eq!(
+        keys(&doc["learning_path"][0]),
+        ["name", "requirements", "skill", "tier"]
+    );
+    assert!(
+        cmd(&["fit", "--as-of", "2026-13", resume.to_str().unwrap()])
+            .output()
+            .unwrap()
+            .status
+            .code()
+            == Some(2)
+    );
+}

@@ -8,6 +8,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
 use skillscan::document::{Kind, KindGuess, guess_kind, title_line};
+use skillscan::experience::{Experience, SalaryBands, YearMonth};
 use skillscan::lexicon::Lexicon;
 use skillscan::profile::Roles;
 use skillscan::report::fit::{FitDoc, FitInput};
@@ -64,8 +65,38 @@ pub struct FitArgs {
     /// Read every file as a résumé, even one that looks like a posting.
     #[arg(long)]
     pub resume: bool,
+    /// The month that open date ranges ("2021 – present") end at, as YYYY-MM [default: this
+    /// month]. Give it to make years of experience reproducible.
+    #[arg(long = "as-of", value_name = "YYYY-MM", value_parser = parse_as_of)]
+    pub as_of: Option<YearMonth>,
+    /// Salary bands by seniority: a TOML file replacing the built-in rough US figures
+    /// (format: lexicon/salary.toml).
+    #[arg(long, value_name = "PATH")]
+    pub salary: Option<PathBuf>,
     #[command(flatten)]
     pub source: RolesArgs,
+}
+
+fn parse_as_of(s: &str) -> Result<YearMonth, String> {
+    YearMonth::parse(s).map_err(|e| e.to_string())
+}
+
+/// This month, from the system clock (UTC).
+fn this_month() -> YearMonth {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    YearMonth::new(year.clamp(1950, 9999) as u16, month as u8)
+        .unwrap_or_else(|| YearMonth::new(2026, 1).expect("a valid month"))
 }
 
 /// `fit` output formats: the shared ones plus one HTML page for all documents.
@@ -113,6 +144,11 @@ pub fn run(global: &GlobalArgs, args: &FitArgs) -> Result<Exit> {
             bail!("no role with id '{r}'; roles are: {}", ids.join(", "));
         }
     }
+    let bands = match &args.salary {
+        Some(p) => SalaryBands::load(p)?,
+        None => SalaryBands::builtin(),
+    };
+    let as_of = args.as_of.unwrap_or_else(this_month);
     let read_as = match (args.posting, args.resume) {
         (true, _) => ReadAs::Posting,
         (_, true) => ReadAs::Resume,
@@ -163,7 +199,10 @@ pub fn run(global: &GlobalArgs, args: &FitArgs) -> Result<Exit> {
                 (Kind::Posting, Some((role, _))) => (Vec::new(), outside(role, &ex)),
                 (_, None) => (Vec::new(), Vec::new()),
             };
+            let experience =
+                (kind == Kind::Resume).then(|| Experience::from_text(&input.text, as_of));
             anyhow::Ok(Scored {
+                experience,
                 input,
                 ex,
                 guess,
@@ -216,6 +255,7 @@ pub fn run(global: &GlobalArgs, args: &FitArgs) -> Result<Exit> {
                 fits: &s.fits,
                 closeness: &s.closeness,
                 title: s.title.as_deref(),
+                experience: s.experience.as_ref().map(|e| (e, &bands)),
                 path: &s.path,
                 outside: &s.outside,
             },
@@ -252,6 +292,7 @@ struct Scored {
     fits: Vec<Fit>,
     closeness: Vec<f64>,
     title: Option<String>,
+    experience: Option<Experience>,
     path: Vec<Step>,
     outside: Vec<SkillIdx>,
 }

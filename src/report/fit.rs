@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::json::SkillOut;
 use crate::document::Kind;
+use crate::experience::{Experience, SalaryBands};
 use crate::extract::Extraction;
 use crate::lexicon::Lexicon;
 use crate::profile::Roles;
@@ -23,6 +24,9 @@ pub struct FitDoc<'a> {
     /// For a posting, its title (first line) when it names a role; that role comes first.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<&'a str>,
+    /// For a résumé: years of experience from its date ranges, seniority and salary band.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub experience: Option<ExperienceOut<'a>>,
     /// Roles, best first: by score for a résumé; for a posting, the titled role and then by
     /// closeness.
     pub fits: Vec<RoleFitOut<'a>>,
@@ -32,6 +36,34 @@ pub struct FitDoc<'a> {
     pub outside: Vec<&'a str>,
     /// Every skill found, with its evidence (the same objects as `scan`).
     pub skills: Vec<SkillOut<'a>>,
+}
+
+/// Years of experience and what they suggest.
+#[derive(Debug, Serialize)]
+pub struct ExperienceOut<'a> {
+    /// `as_of`, `years`, `months` (work ranges, overlaps counted once) and every date range
+    /// found with its `kind` (`work`, `education`, `other`), span and line.
+    #[serde(flatten)]
+    pub experience: &'a Experience,
+    /// `entry`, `mid` or `senior`.
+    pub seniority: &'static str,
+    /// The typical yearly salary band for that level: a rough public figure, not advice.
+    pub salary: SalaryOut<'a>,
+}
+
+/// A salary band with its source.
+#[derive(Debug, Serialize)]
+pub struct SalaryOut<'a> {
+    /// Low end, yearly base pay.
+    pub min: u64,
+    /// High end.
+    pub max: u64,
+    /// Pay above `max` is common at this level.
+    pub open_top: bool,
+    /// ISO 4217 currency.
+    pub currency: &'a str,
+    /// Where the figure comes from and how rough it is.
+    pub source: &'a str,
 }
 
 /// A document's fit to one role.
@@ -130,6 +162,8 @@ pub struct FitInput<'a> {
     pub closeness: &'a [f64],
     /// For a posting, its title when the title names a role.
     pub title: Option<&'a str>,
+    /// For a résumé, its experience and the salary bands to place it in.
+    pub experience: Option<(&'a Experience, &'a SalaryBands)>,
     /// The learning path for the best role (résumés).
     pub path: &'a [Step],
     /// Skills outside the best role (postings).
@@ -233,6 +267,20 @@ impl<'a> FitDoc<'a> {
             kind: input.kind.as_str(),
             warnings: input.warnings,
             title: input.title,
+            experience: input.experience.map(|(e, bands)| {
+                let band = bands.band_for(e.months);
+                ExperienceOut {
+                    experience: e,
+                    seniority: band.seniority.as_str(),
+                    salary: SalaryOut {
+                        min: band.salary_min,
+                        max: band.salary_max,
+                        open_top: band.open_top,
+                        currency: bands.currency(),
+                        source: bands.source(),
+                    },
+                }
+            }),
             fits,
             learning_path,
             outside: input

@@ -317,6 +317,21 @@ fn write_doc(w: &mut impl Write, n: usize, doc: &FitDoc<'_>) -> io::Result<()> {
         Esc(doc.document),
         kind_label(doc)
     )?;
+    if let Some(e) = &doc.experience {
+        let work = e.experience.work().count();
+        writeln!(
+            w,
+            "<p class=\"muted\">Experience: <strong>{:.1} years</strong> ({}) from {work} dated \
+             {}, as of {}. Typical salary: <strong>{}</strong> <span title=\"{}\">(rough public \
+             figure)</span></p>",
+            e.experience.years(),
+            Esc(e.seniority),
+            if work == 1 { "job" } else { "jobs" },
+            e.experience.as_of,
+            Esc(&super::table::salary(&e.salary)),
+            Esc(e.salary.source)
+        )?;
+    }
     let best = doc.fits.first();
     match best {
         None => writeln!(
@@ -903,6 +918,7 @@ mod tests {
             kind,
             warnings: &[],
             title: None,
+            experience: None,
             fits: vec![
                 RoleFitOut {
                     role: "data-scientist",

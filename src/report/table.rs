@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::fit::{FitDoc, RequirementOut};
+use super::fit::{FitDoc, RequirementOut, SalaryOut};
 use super::json::ScanDoc;
 use crate::document::Kind;
 use crate::score::WEAK_FIT;
@@ -121,6 +121,19 @@ pub fn write_fit(w: &mut impl Write, doc: &FitDoc<'_>, top: usize, style: Style)
     let posting = doc.kind == Kind::Posting.as_str();
     let kind = if posting { "posting" } else { "résumé" };
     writeln!(w, "{}  {}", style.bold(doc.document), style.dim(kind))?;
+    if let Some(e) = &doc.experience {
+        let work = e.experience.work().count();
+        writeln!(
+            w,
+            "  experience: {:.1} years ({}) from {work} dated {}, as of {}; typical salary {}*\n  {}",
+            e.experience.years(),
+            e.seniority,
+            if work == 1 { "job" } else { "jobs" },
+            e.experience.as_of,
+            salary(&e.salary),
+            style.dim(&format!("* {}", e.salary.source))
+        )?;
+    }
     for fit in doc.fits.iter().take(top) {
         match fit.closeness {
             Some(c) => writeln!(
@@ -228,4 +241,23 @@ pub fn write_fit(w: &mut impl Write, doc: &FitDoc<'_>, top: usize, style: Style)
         writeln!(w, "  {} {}", style.dim("next best:"), next.join(", "))?;
     }
     Ok(())
+}
+
+/// `$150k–$250k+ USD`.
+pub fn salary(s: &SalaryOut<'_>) -> String {
+    let k = |n: u64| {
+        if n % 1000 == 0 {
+            format!("{}k", n / 1000)
+        } else {
+            n.to_string()
+        }
+    };
+    let sign = if s.currency == "USD" { "$" } else { "" };
+    format!(
+        "{sign}{}–{sign}{}{} {}",
+        k(s.min),
+        k(s.max),
+        if s.open_top { "+" } else { "" },
+        s.currency
+    )
 }
