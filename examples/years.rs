@@ -6,25 +6,15 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::io::Read;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use skillscan::experience::{Experience, RangeKind, SalaryBands, YearMonth};
 
 /// The current month, from the clock (the library never reads it).
 fn this_month() -> YearMonth {
-    let secs = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    // Civil-from-days (H. Hinnant's algorithm).
-    let z = (secs / 86_400) as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    YearMonth::new(year as u16, month as u8).expect("a valid month")
+    YearMonth::from_unix_seconds(secs)
 }
 
 fn main() {

@@ -111,6 +111,24 @@ impl YearMonth {
         YearMonth::new(year, month).ok_or_else(err)
     }
 
+    /// The month (UTC) of a time given in seconds since 1970-01-01: for callers that read the
+    /// clock (the library never does). Years are clamped to 1950..=9999.
+    pub fn from_unix_seconds(secs: u64) -> YearMonth {
+        // Civil from days (Howard Hinnant's algorithm).
+        let z = (secs / 86_400) as i64 + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = (yoe + era * 400 + i64::from(month <= 2)).clamp(1950, 9999);
+        YearMonth {
+            year: year as u16,
+            month: month as u8,
+        }
+    }
+
     /// The year.
     pub fn year(self) -> u16 {
         self.year

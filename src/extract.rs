@@ -61,9 +61,8 @@ impl Extraction {
         out
     }
 
-    /// Skills implied by the non-negated matches but not matched themselves, each with the
-    /// matched skills that imply it, in lexicon order.
-    pub fn implied(&self, lexicon: &Lexicon) -> Vec<(SkillIdx, Vec<SkillIdx>)> {
+    /// The distinct skills with at least one match that is not negated, in lexicon order.
+    pub fn mentioned(&self) -> Vec<SkillIdx> {
         let mut found: Vec<SkillIdx> = self
             .matches
             .iter()
@@ -72,6 +71,13 @@ impl Extraction {
             .collect();
         found.sort();
         found.dedup();
+        found
+    }
+
+    /// Skills implied by the non-negated matches but not matched themselves, each with the
+    /// matched skills that imply it, in lexicon order.
+    pub fn implied(&self, lexicon: &Lexicon) -> Vec<(SkillIdx, Vec<SkillIdx>)> {
+        let found = self.mentioned();
         let mut implied: std::collections::BTreeMap<SkillIdx, Vec<SkillIdx>> = Default::default();
         for &s in &found {
             for &p in lexicon.implied_by(s) {

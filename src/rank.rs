@@ -39,17 +39,10 @@ impl Offer {
     }
 }
 
-/// The distinct skills a document asks for (mentioned, not negated), in lexicon order.
+/// The distinct skills a document asks for: those mentioned and not only negated
+/// ([`Extraction::mentioned`]), in lexicon order.
 pub fn asks(ex: &Extraction) -> Vec<SkillIdx> {
-    let mut out: Vec<SkillIdx> = ex
-        .matches
-        .iter()
-        .filter(|m| !m.negated)
-        .map(|m| m.skill)
-        .collect();
-    out.sort();
-    out.dedup();
-    out
+    ex.mentioned()
 }
 
 /// How well an offer covers what is asked.

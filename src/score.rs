@@ -275,14 +275,7 @@ impl CategoryCoverage {
 /// the role asks for (those not [`outside`] it). Fit alone favours broad profiles; the share
 /// alone favours narrow ones; the README gives how often each finds a posting's titled role.
 pub fn closeness(role: &RoleProfile, fit: &Fit, ex: &Extraction) -> f64 {
-    let mut skills: Vec<SkillIdx> = ex
-        .matches
-        .iter()
-        .filter(|m| !m.negated)
-        .map(|m| m.skill)
-        .collect();
-    skills.sort();
-    skills.dedup();
+    let skills = ex.mentioned();
     if skills.is_empty() {
         return 0.0;
     }

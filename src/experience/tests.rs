@@ -35,6 +35,17 @@ fn run(cases: &[(&str, &str)]) {
 }
 
 #[test]
+fn year_month_from_the_clock() {
+    let ym = |s: u64| YearMonth::from_unix_seconds(s).to_string();
+    assert_eq!(ym(0), "1970-01");
+    // 2000-02-29 05:20 UTC, a leap day.
+    assert_eq!(ym(951_802_800), "2000-02");
+    assert_eq!(ym(1_795_000_000), "2026-11");
+    assert_eq!(ym(4_102_444_799), "2099-12");
+    assert_eq!(ym(4_102_444_800), "2100-01");
+}
+
+#[test]
 fn year_month_parses_only_yyyy_mm() {
     assert_eq!(ym("2026-11"), YearMonth::new(2026, 11).unwrap());
     assert_eq!(ym("1999-01").to_string(), "1999-01");
