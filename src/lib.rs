@@ -42,6 +42,8 @@ pub mod rank;
 pub mod report;
 pub mod scan;
 pub mod score;
+#[cfg(test)]
+mod testing;
 
 pub use error::{Error, Problem};
 pub use extract::{Extraction, SkillSummary};

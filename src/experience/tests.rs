@@ -19,19 +19,7 @@ fn found_at(text: &str, as_of: &str) -> String {
 }
 
 fn run(cases: &[(&str, &str)]) {
-    let mut failures = Vec::new();
-    for (text, want) in cases {
-        let got = found_at(text, AS_OF);
-        if got != *want {
-            failures.push(format!("{text:?}\n   got: {got:?}\n  want: {want:?}"));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} case(s) failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    crate::testing::check_cases(cases, |text| found_at(text, AS_OF));
 }
 
 #[test]

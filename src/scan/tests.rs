@@ -29,19 +29,7 @@ fn found(s: &Scanner, text: &str) -> String {
 
 fn run(cases: &[(&str, &str)]) {
     let s = scanner();
-    let mut failures = Vec::new();
-    for (text, want) in cases {
-        let got = found(&s, text);
-        if got != *want {
-            failures.push(format!("{text:?}\n   got: {got:?}\n  want: {want:?}"));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} case(s) failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    crate::testing::check_cases(cases, |text| found(&s, text));
 }
 
 #[test]
