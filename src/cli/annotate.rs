@@ -13,7 +13,7 @@ use skillscan::lexicon::Lexicon;
 use skillscan::profile::Roles;
 use skillscan::rank::asks;
 use skillscan::report::SCHEMA;
-use skillscan::score::rank_posting;
+use skillscan::score::{WEAK_FIT, rank_posting};
 use skillscan::{Scanner, SkillIdx};
 
 use super::batch::{Batch, CsvArgs, Sink, for_each_batch};
@@ -94,8 +94,11 @@ fn annotate(
         .collect();
     negated.sort();
     negated.dedup();
+    // A role only when the title names it or the posting fits it at least weakly: a posting
+    // that names two skills is not "for" any role.
     let role = rank_posting(lex, roles, &ex, title)
         .first()
+        .filter(|p| p.titled || p.fit.score >= WEAK_FIT)
         .map(|p| (p.fit.role, p.fit.score));
     Annotated {
         skills,
@@ -121,10 +124,13 @@ struct Writer<'r, W: Write> {
     format: AnnotateFormat,
     csv: Option<csv::Writer<W>>,
     jsonl: Option<W>,
+    /// Fields in the header of the file being read.
+    width: usize,
 }
 
 impl<'a, W: Write> Sink<'a> for Writer<'_, W> {
     fn open(&mut self, _file: &'a str, columns: &Columns) -> Result<()> {
+        self.width = columns.headers.len();
         if let Some(w) = &mut self.csv {
             let mut header: Vec<&str> = columns.headers.iter().map(String::as_str).collect();
             header.extend(ADDED_COLUMNS);
@@ -148,6 +154,11 @@ impl<'a, W: Write> Sink<'a> for Writer<'_, W> {
                 AnnotateFormat::Csv => {
                     let w = self.csv.as_mut().expect("a CSV writer");
                     let mut rec = row.raw.clone();
+                    // Short rows are padded so the added columns line up with the header;
+                    // long rows keep their extra fields (and were reported).
+                    for _ in rec.len()..self.width {
+                        rec.push_field(b"");
+                    }
                     rec.push_field(ids(&a.skills).join(";").as_bytes());
                     rec.push_field(ids(&a.negated).join(";").as_bytes());
                     rec.push_field(categories(lex, &a.skills).join(";").as_bytes());
@@ -220,6 +231,7 @@ pub fn run(global: &GlobalArgs, args: &AnnotateArgs) -> Result<Exit> {
         format: args.format,
         csv: None,
         jsonl: None,
+        width: 0,
     };
     match args.format {
         AnnotateFormat::Csv => {

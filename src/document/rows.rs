@@ -314,6 +314,10 @@ impl<R: Read> Rows<R> {
                     ))));
                 };
                 let mut warnings = Vec::new();
+                let width = c.headers.len();
+                if raw.len() != width {
+                    warnings.push(format!("{} fields, but the header has {width}", raw.len()));
+                }
                 let text = match std::str::from_utf8(text) {
                     Ok(t) => t.to_string(),
                     Err(_) => {
@@ -426,6 +430,7 @@ mod tests {
         assert_eq!((bad.record, bad.line), (2, 4));
         assert!(bad.message.contains("text column 'description'"), "{bad}");
         assert_eq!(ok(2).text, "Python");
+        assert_eq!(ok(2).warnings, ["5 fields, but the header has 3"]);
         assert_eq!(ok(3).text, "caf\u{fffd} SQL");
         assert_eq!(ok(3).warnings.len(), 1);
         assert_eq!((ok(4).text.as_str(), ok(4).line), ("", 7));
