@@ -259,6 +259,11 @@ impl Normalized {
         }
     }
 
+    /// Bytes held by the folded text's buffer.
+    pub(crate) fn capacity(&self) -> usize {
+        self.text.capacity()
+    }
+
     /// The folded text.
     pub fn as_str(&self) -> &str {
         &self.text

@@ -10,7 +10,9 @@ use serde::Serialize;
 use crate::lexicon::{Lexicon, SkillIdx, forms};
 use crate::normalize::{Normalized, normalize_form};
 
+mod filter;
 mod trie;
+use filter::WordFilter;
 use trie::Trie;
 
 /// One occurrence of a skill in a document, with its evidence.
@@ -104,6 +106,14 @@ struct Cand {
     evidence: Option<Evidence>,
 }
 
+/// Buffers for [`Scanner::scan_with`], reused from one document to the next.
+#[derive(Clone, Debug, Default)]
+pub struct Scratch {
+    norm: Normalized,
+    found: Vec<(usize, bool, Pattern)>,
+    cands: Vec<Cand>,
+}
+
 /// A lexicon compiled for matching. Immutable, cheap to clone, and `Send + Sync`.
 ///
 /// # Matching
@@ -135,6 +145,8 @@ struct Inner {
     main_pats: Vec<Pattern>,
     exact: Trie,
     exact_pats: Vec<Pattern>,
+    /// Skips the words that start no form.
+    filter: WordFilter,
     rules: HashMap<SkillIdx, Rule>,
 }
 
@@ -456,11 +468,13 @@ impl Scanner {
         let c = forms::compile(lexicon.skills().iter().map(|s| s.forms()));
         let unpack = |v: Vec<u32>| v.into_iter().map(Pattern::unpack).collect();
         let rules = Scanner::rules(&lexicon);
+        let (main, exact) = (Trie::new(&c.main, true), Trie::new(&c.exact, false));
         Scanner {
             inner: Arc::new(Inner {
-                main: Trie::new(&c.main, true),
+                filter: WordFilter::new(&[&main, &exact]),
+                main,
                 main_pats: unpack(c.main_pats),
-                exact: Trie::new(&c.exact, false),
+                exact,
                 exact_pats: unpack(c.exact_pats),
                 rules,
                 lexicon,
@@ -491,12 +505,17 @@ impl Scanner {
             .map(|&w| Pattern::unpack(w))
             .collect();
         let rules = Scanner::rules(&lexicon);
+        let (main, exact) = (
+            Trie::from_bytes(BUILTIN_MAIN),
+            Trie::from_bytes(BUILTIN_EXACT),
+        );
         Scanner {
             inner: Arc::new(Inner {
                 lexicon,
-                main: Trie::from_bytes(BUILTIN_MAIN),
+                filter: WordFilter::new(&[&main, &exact]),
+                main,
                 main_pats,
-                exact: Trie::from_bytes(BUILTIN_EXACT),
+                exact,
                 exact_pats,
                 rules,
             }),
@@ -549,9 +568,8 @@ impl Scanner {
 
     /// Collects candidates: at each word start, the longest form that ends on a boundary and
     /// can count (see [`Scanner::judge`]).
-    fn collect(&self, t: &[u8], out: &mut Vec<Cand>) {
+    fn collect(&self, t: &[u8], found: &mut Vec<(usize, bool, Pattern)>, out: &mut Vec<Cand>) {
         let inner = &*self.inner;
-        let mut found: Vec<(usize, bool, Pattern)> = Vec::new();
         let mut pos = 0;
         while pos < t.len() {
             let b = t[pos];
@@ -559,7 +577,17 @@ impl Scanner {
                 pos += 1;
                 continue;
             }
-            if !(inner.main.starts_with_byte(b) || inner.exact.starts_with_byte(b)) {
+            if is_word(b) {
+                if let Some(end) = filter::word_end(t, pos) {
+                    if !inner.filter.may_start(t, pos, end) {
+                        pos = end;
+                        continue;
+                    }
+                }
+            }
+            if !(inner.main.starts_with_byte(b) || inner.exact.starts_with_byte(b))
+                || !(is_word(b) || inner.filter.may_start(t, pos, pos))
+            {
                 pos = if is_word(b) {
                     next_start(t, pos + 1)
                 } else {
@@ -634,16 +662,37 @@ impl Scanner {
     }
 
     /// Finds every skill mention in `text`, in order of position.
+    ///
+    /// Reuses a per-thread [`Scratch`]; [`Scanner::scan_with`] takes one from the caller.
     pub fn scan(&self, text: &str) -> Vec<Match> {
-        let norm = Normalized::new(text);
-        let t = norm.as_str().as_bytes();
-        let mut cands = Vec::new();
-        self.collect(t, &mut cands);
-        if cands.iter().any(|c| c.evidence.is_none()) {
-            Scanner::confirm_lists(t, &mut cands);
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<Scratch> = Default::default();
         }
+        SCRATCH.with(|s| match s.try_borrow_mut() {
+            Ok(mut s) => {
+                let out = self.scan_with(&mut s, text);
+                // Keep the buffers of an ordinary document, not of the largest one ever seen.
+                if s.norm.capacity() > 16 << 20 {
+                    *s = Scratch::default();
+                }
+                out
+            }
+            Err(_) => self.scan_with(&mut Scratch::default(), text),
+        })
+    }
 
-        let cands: Vec<Cand> = cands.into_iter().filter(|c| c.evidence.is_some()).collect();
+    /// Finds every skill mention in `text`, in order of position, with buffers from `scratch`
+    /// (no allocation but the result's once they have grown to the size of the documents).
+    pub fn scan_with(&self, scratch: &mut Scratch, text: &str) -> Vec<Match> {
+        let Scratch { norm, found, cands } = scratch;
+        norm.fold(text);
+        let t = norm.as_str().as_bytes();
+        cands.clear();
+        self.collect(t, found, cands);
+        if cands.iter().any(|c| c.evidence.is_none()) {
+            Scanner::confirm_lists(t, cands);
+            cands.retain(|c| c.evidence.is_some());
+        }
         let nl: Vec<usize> = if cands.is_empty() {
             Vec::new()
         } else {

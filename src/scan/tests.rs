@@ -442,3 +442,105 @@ fn random_text_never_breaks_spans() {
         }
     }
 }
+
+/// Random text made of the built-in forms (in random case, joined, plural, with digits or
+/// camel-case neighbours) and separators.
+fn random_form_text(forms: &[String], next: &mut impl FnMut() -> u64) -> String {
+    const SEPS: &[&str] = &[
+        " ",
+        "  ",
+        ", ",
+        "\n",
+        "\r\n",
+        "-",
+        "_",
+        "/",
+        ".",
+        ". ",
+        "(",
+        "++ ",
+        "# ",
+        "s ",
+        "3 ",
+        "é",
+        "\u{2019}s ",
+        "\u{00A0}",
+        "",
+        "x",
+        "Dev ",
+    ];
+    let n = (next() % 30) as usize;
+    let mut text = String::new();
+    for _ in 0..n {
+        let form = &forms[(next() % forms.len() as u64) as usize];
+        match next() % 6 {
+            0 => text.push_str(&form.to_uppercase()),
+            1 => text.push_str(&form.replace(' ', "")),
+            2 => {
+                let mut cs = form.chars();
+                text.extend(cs.next().map(|c| c.to_ascii_uppercase()));
+                text.extend(cs);
+            }
+            _ => text.push_str(form),
+        }
+        text.push_str(SEPS[(next() % SEPS.len() as u64) as usize]);
+    }
+    text
+}
+
+/// The word filter is exact where it matters: wherever it skips a word, walking the tries
+/// there finds no form that could end on a boundary.
+#[test]
+fn word_filter_skips_only_words_that_start_no_form() {
+    let s = Scanner::builtin();
+    let inner = &*s.inner;
+    let forms = s.main_patterns();
+    let mut x: u64 = 0x0123_4567_89AB_CDEF;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let (mut skipped, mut kept) = (0, 0);
+    for _ in 0..3_000 {
+        let text = random_form_text(&forms, &mut next);
+        let norm = Normalized::new(&text);
+        let t = norm.as_str().as_bytes();
+        for p in 0..t.len() {
+            if !left_ok(t, p) {
+                continue;
+            }
+            let q = if is_word(t[p]) {
+                match filter::word_end(t, p) {
+                    Some(q) => q,
+                    None => continue,
+                }
+            } else {
+                p
+            };
+            if inner.filter.may_start(t, p, q) {
+                kept += 1;
+                continue;
+            }
+            skipped += 1;
+            for (trie, pats) in [
+                (&inner.main, &inner.main_pats),
+                (&inner.exact, &inner.exact_pats),
+            ] {
+                trie.walk(t, p, &mut |e, id, _| {
+                    let end = right_end(t, p, e, pats[id as usize]);
+                    assert!(
+                        end.is_none(),
+                        "{text:?}: skipped {:?}, which ends at {end:?}",
+                        &norm.as_str()[p..]
+                    );
+                });
+            }
+        }
+    }
+    assert!(
+        skipped > 1000 && kept > 1000,
+        "{skipped} skipped, {kept} kept"
+    );
+}
