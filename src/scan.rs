@@ -84,17 +84,82 @@ static BUILTIN_MAIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin_m
 static BUILTIN_EXACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin_exact.trie"));
 static BUILTIN_PATTERNS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin_patterns.bin"));
 
+/// FxHash (rustc's): a few cycles per word, for the small hash tables looked up per match.
+#[derive(Clone, Copy, Debug, Default)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    #[inline]
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x517C_C1B7_2722_0A95);
+    }
+
+    #[inline]
+    fn write_u32(&mut self, x: u32) {
+        self.write_u64(x as u64);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, x: usize) {
+        self.write_u64(x as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+
 /// A skill's compiled ambiguity rule.
 #[derive(Clone, Debug)]
 struct Rule {
+    /// The ambiguous forms, folded and lowercase.
+    forms: Vec<String>,
     /// Single-word near terms (lowercase), looked up per window word.
-    near_words: std::collections::HashSet<Box<[u8]>>,
+    near_words: std::collections::HashSet<Box<[u8]>, FxBuild>,
     /// Near terms with spaces or symbols, searched in the window.
     near_phrases: Vec<String>,
     window: usize,
     list_ok: bool,
     /// Lowercased exception phrases.
     not_in: Vec<String>,
+    /// Per form, where it sits in the exception phrases: (phrase, offset). Computed on first
+    /// use, since most rules never see a candidate.
+    veto_sites: std::sync::OnceLock<Vec<Vec<(usize, usize)>>>,
+}
+
+impl Rule {
+    fn veto_sites(&self) -> &[Vec<(usize, usize)>] {
+        self.veto_sites.get_or_init(|| {
+            self.forms
+                .iter()
+                .map(|form| {
+                    let f = form.as_bytes();
+                    let mut sites = Vec::new();
+                    for (k, phrase) in self.not_in.iter().enumerate() {
+                        let p = phrase.as_bytes();
+                        for o in 0..(p.len() + 1).saturating_sub(f.len()) {
+                            if p[o..o + f.len()].eq_ignore_ascii_case(f) {
+                                sites.push((k, o));
+                            }
+                        }
+                    }
+                    sites
+                })
+                .collect()
+        })
+    }
 }
 
 /// A candidate match in folded coordinates.
@@ -147,7 +212,7 @@ struct Inner {
     exact_pats: Vec<Pattern>,
     /// Skips the words that start no form.
     filter: WordFilter,
-    rules: HashMap<SkillIdx, Rule>,
+    rules: HashMap<SkillIdx, Rule, FxBuild>,
 }
 
 /// ASCII alphanumerics and every non-ASCII byte (letters of other scripts) form words.
@@ -206,29 +271,69 @@ fn right_end(t: &[u8], s: usize, e: usize, pat: Pattern) -> Option<usize> {
     None
 }
 
+/// A list of cues, with a quick test that rules most words out: a bit per (first letter,
+/// length) that some cue has.
+struct Cues {
+    list: &'static [&'static str],
+    /// Indexed by the first byte's low five bits (its letter, in either case); bit `n` set if
+    /// a cue of `n` bytes starts with it.
+    mask: [u16; 32],
+}
+
+impl Cues {
+    const fn new(list: &'static [&'static str]) -> Cues {
+        let mut mask = [0u16; 32];
+        let mut i = 0;
+        while i < list.len() {
+            let c = list[i].as_bytes();
+            assert!(!c.is_empty() && c.len() < 16);
+            mask[(c[0] & 31) as usize] |= 1 << c.len();
+            i += 1;
+        }
+        Cues { list, mask }
+    }
+
+    /// Whether the word is one of the cues, as [`eq_cue`] compares.
+    #[inline]
+    fn contains(&self, w: &[u8]) -> bool {
+        // An ASCII word equals a cue only if it has the cue's length and first letter; other
+        // words may spell an apostrophe as `’`.
+        if let Some(&first) = w.first() {
+            if w.is_ascii()
+                && (w.len() >= 16 || self.mask[(first & 31) as usize] & (1 << w.len()) == 0)
+            {
+                return false;
+            }
+        }
+        self.list.iter().any(|c| eq_cue(w, c))
+    }
+}
+
 /// Words that stop the search for a negation cue before a match.
-const CLAUSE_BREAKS: &[&str] = &[
+static CLAUSE_BREAKS: Cues = Cues::new(&[
     "but", "however", "although", "though", "whereas", "while", "except", "plus",
-];
+]);
 /// Words that negate a following skill within the clause.
 #[rustfmt::skip]
-const NEG_BEFORE: &[&str] = &[
+static NEG_BEFORE: Cues = Cues::new(&[
     "no", "not", "without", "never", "none", "nor", "neither", "don't", "dont", "doesn't", "didn't",
     "won't", "isn't", "aren't", "lack", "lacks", "lacking", "cannot", "can't", "avoid",
-];
+]);
 /// Words right after a cue that cancel it: "not only", "not limited to", "no doubt", "not
 /// afraid of", and "not required, but X" (X is then preferred, not ruled out).
 #[rustfmt::skip]
-const NEG_CANCEL: &[&str] = &[
+static NEG_CANCEL: Cues = Cues::new(&[
     "only", "just", "limited", "least", "necessarily", "matter", "later", "less", "more", "exhaustive",
     "doubt", "afraid", "hesitant", "shy", "problem", "required", "mandatory", "necessary", "needed",
     "essential",
-];
+]);
 /// Words after "not required" that make the skill preferred instead ("not required, but a plus").
 #[rustfmt::skip]
-const PREFERRED: &[&str] = &[
+static PREFERRED: Cues = Cues::new(&[
     "plus", "preferred", "asset", "bonus", "advantage", "nice", "desirable", "welcome", "helpful",
-];
+]);
+/// Words after a skill that may start a cue of [`NEG_AFTER`].
+static NOT: Cues = Cues::new(&["not", "isn't", "aren't", "never"]);
 /// What follows `not` after a skill to negate it ("Java is not required").
 const NEG_AFTER: &[&str] = &[
     "required",
@@ -307,7 +412,7 @@ fn words_before<const N: usize>(b: &[u8], end: usize) -> ([&[u8]; N], usize) {
             break;
         }
         let w = &b[i..e];
-        if CLAUSE_BREAKS.iter().any(|c| eq_cue(w, c)) {
+        if CLAUSE_BREAKS.contains(w) {
             break;
         }
         out[n] = w;
@@ -346,10 +451,10 @@ fn is_negated(text: &str, start: usize, end: usize) -> bool {
     // before[0] is the word nearest the match; before[k - 1] is the word after before[k].
     for k in 0..n {
         let w = before[k];
-        if !NEG_BEFORE.iter().any(|c| eq_cue(w, c)) {
+        if !NEG_BEFORE.contains(w) {
             continue;
         }
-        if k > 0 && NEG_CANCEL.iter().any(|c| eq_cue(before[k - 1], c)) {
+        if k > 0 && NEG_CANCEL.contains(before[k - 1]) {
             continue;
         }
         // "without a doubt"
@@ -368,7 +473,7 @@ fn is_negated(text: &str, start: usize, end: usize) -> bool {
     let (after, n) = words_after::<7>(b, end);
     for k in 0..n {
         let w = after[k];
-        if !(eq_cue(w, "not") || eq_cue(w, "isn't") || eq_cue(w, "aren't") || eq_cue(w, "never")) {
+        if !NOT.contains(w) {
             continue;
         }
         for cue in NEG_AFTER {
@@ -383,13 +488,17 @@ fn is_negated(text: &str, start: usize, end: usize) -> bool {
                     p += 1;
                 }
                 let (tail, m) = words_after::<6>(b, p);
-                return !tail[..m]
-                    .iter()
-                    .any(|w| PREFERRED.iter().any(|p| eq_cue(w, p)));
+                return !tail[..m].iter().any(|w| PREFERRED.contains(w));
             }
         }
     }
     false
+}
+
+/// The number of `\n` bytes in `b`.
+#[inline]
+fn count_newlines(b: &[u8]) -> usize {
+    memchr::memchr_iter(b'\n', b).count()
 }
 
 /// Finds `needle` (lowercase ASCII) in `hay` as whole words, ignoring ASCII case.
@@ -522,7 +631,7 @@ impl Scanner {
         }
     }
 
-    fn rules(lexicon: &Lexicon) -> HashMap<SkillIdx, Rule> {
+    fn rules(lexicon: &Lexicon) -> HashMap<SkillIdx, Rule, FxBuild> {
         let fold = |w: &String| normalize_form(w).to_ascii_lowercase();
         lexicon
             .skills()
@@ -533,6 +642,7 @@ impl Scanner {
                 Some((
                     SkillIdx(i as u32),
                     Rule {
+                        forms: a.forms.iter().map(fold).collect(),
                         near_words: a
                             .near
                             .iter()
@@ -549,6 +659,7 @@ impl Scanner {
                         window: a.window as usize,
                         list_ok: a.list_ok,
                         not_in: a.not_in.iter().map(fold).collect(),
+                        veto_sites: Default::default(),
                     },
                 ))
             })
@@ -693,15 +804,17 @@ impl Scanner {
             Scanner::confirm_lists(t, cands);
             cands.retain(|c| c.evidence.is_some());
         }
-        let nl: Vec<usize> = if cands.is_empty() {
-            Vec::new()
-        } else {
-            memchr::memchr_iter(b'\n', text.as_bytes()).collect()
-        };
         let mut out: Vec<Match> = Vec::with_capacity(cands.len());
+        // Matches come in order, so lines are counted from one match to the next.
+        let (mut counted, mut line) = (0, 1);
         for (i, c) in cands.iter().enumerate() {
             let start = norm.orig_start(c.start);
             let end = norm.orig_end(c.end);
+            if start < counted {
+                (counted, line) = (0, 1);
+            }
+            line += count_newlines(&text.as_bytes()[counted..start]);
+            counted = start;
             // A list right after a negated skill shares its negation ("no Java, Scala or Kotlin").
             let inherited = i > 0
                 && out[i - 1].negated
@@ -710,7 +823,7 @@ impl Scanner {
                 skill: c.pat.skill,
                 start,
                 end,
-                line: 1 + nl.partition_point(|&p| p < start),
+                line,
                 negated: inherited || is_negated(text, start, end),
                 evidence: c.evidence.clone().expect("filtered above"),
             });
@@ -799,19 +912,35 @@ fn near_evidence(t: &[u8], c: &Cand, rule: &Rule) -> Option<String> {
 /// words ("spark a" must not veto "Spark and Hadoop").
 fn vetoed(t: &[u8], c: &Cand, rule: &Rule) -> bool {
     let form = &t[c.start..c.end];
+    // The candidate's text is one of the rule's forms up to ASCII case (or holds a line break,
+    // which no phrase does), so where the form sits in each phrase is known in advance.
+    if let Some(k) = rule
+        .forms
+        .iter()
+        .position(|f| f.as_bytes().eq_ignore_ascii_case(form))
+    {
+        return rule.veto_sites()[k]
+            .iter()
+            .any(|&(p, o)| veto_at(t, c, rule.not_in[p].as_bytes(), o));
+    }
     rule.not_in.iter().any(|phrase| {
         let p = phrase.as_bytes();
-        (0..(p.len() + 1).saturating_sub(form.len())).any(|o| {
-            if !p[o..o + form.len()].eq_ignore_ascii_case(form) || c.start < o {
-                return false;
-            }
-            let (a, b) = (c.start - o, c.start - o + p.len());
-            b <= t.len()
-                && t[a..b].eq_ignore_ascii_case(p)
-                && (a == 0 || !is_word(t[a - 1]) || !is_word(t[a]))
-                && (b == t.len() || !is_word(t[b]) || !is_word(t[b - 1]))
-        })
+        (0..(p.len() + 1).saturating_sub(form.len()))
+            .any(|o| p[o..o + form.len()].eq_ignore_ascii_case(form) && veto_at(t, c, p, o))
     })
+}
+
+/// Whether the exception phrase `p`, whose offset `o` holds the candidate's form, surrounds
+/// the candidate as whole words.
+fn veto_at(t: &[u8], c: &Cand, p: &[u8], o: usize) -> bool {
+    if c.start < o {
+        return false;
+    }
+    let (a, b) = (c.start - o, c.start - o + p.len());
+    b <= t.len()
+        && t[a..b].eq_ignore_ascii_case(p)
+        && (a == 0 || !is_word(t[a - 1]) || !is_word(t[a]))
+        && (b == t.len() || !is_word(t[b]) || !is_word(t[b - 1]))
 }
 
 #[cfg(test)]

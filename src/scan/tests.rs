@@ -544,3 +544,108 @@ fn word_filter_skips_only_words_that_start_no_form() {
         "{skipped} skipped, {kept} kept"
     );
 }
+
+/// The cue lists' quick test never rules out a word that `eq_cue` would accept.
+#[test]
+fn cue_masks_agree_with_eq_cue() {
+    const PIECES: &[&str] = &[
+        "n", "N", "o", "t", "'", "\u{2019}", "don", "DON", "nt", "s", "a", "b", "ut", "e", "x", "é",
+    ];
+    let mut x: u64 = 0x1234_5678_9ABC_DEF1;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let lists = [&CLAUSE_BREAKS, &NEG_BEFORE, &NEG_CANCEL, &PREFERRED, &NOT];
+    for cues in lists {
+        for c in cues.list {
+            for w in [c.to_string(), c.to_uppercase(), c.replace('\'', "\u{2019}")] {
+                assert!(cues.contains(w.as_bytes()), "{w:?}");
+            }
+        }
+    }
+    for _ in 0..50_000 {
+        let n = 1 + (next() % 5) as usize;
+        let w: String = (0..n)
+            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+            .collect();
+        for cues in lists {
+            let want = cues.list.iter().any(|c| eq_cue(w.as_bytes(), c));
+            assert_eq!(cues.contains(w.as_bytes()), want, "{w:?}");
+        }
+    }
+}
+
+/// Vetoes through the precomputed sites give what checking every offset of every phrase gives.
+#[test]
+fn veto_sites_agree_with_the_full_search() {
+    let s = Scanner::builtin();
+    let mut x: u64 = 0x0F0F_1234_ABCD_5555;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let rules: Vec<&Rule> = s
+        .inner
+        .rules
+        .values()
+        .filter(|r| !r.not_in.is_empty())
+        .collect();
+    let (mut vetoes, mut checks) = (0, 0);
+    for _ in 0..20_000 {
+        let rule = rules[(next() % rules.len() as u64) as usize];
+        let form = &rule.forms[(next() % rule.forms.len() as u64) as usize];
+        let phrase = &rule.not_in[(next() % rule.not_in.len() as u64) as usize];
+        // A phrase around the form, or the form in other words, in random case.
+        let around = match next() % 3 {
+            0 => phrase.clone(),
+            1 => format!("x {phrase}s"),
+            _ => format!("the {form} of"),
+        };
+        let mut text: String = around
+            .chars()
+            .map(|c| {
+                if next() % 4 == 0 {
+                    c.to_ascii_uppercase()
+                } else {
+                    c
+                }
+            })
+            .collect();
+        if next() % 5 == 0 {
+            text = text.replace(' ', "\n");
+        }
+        let t = text.as_bytes();
+        let lower = text.to_ascii_lowercase();
+        let Some(start) = lower.find(form.as_str()) else {
+            continue;
+        };
+        let c = Cand {
+            start,
+            end: start + form.len(),
+            pat: Pattern {
+                skill: SkillIdx(0),
+                ambiguous: true,
+                plural_ok: false,
+            },
+            evidence: None,
+        };
+        let full = rule.not_in.iter().any(|phrase| {
+            let p = phrase.as_bytes();
+            let f = &t[c.start..c.end];
+            (0..(p.len() + 1).saturating_sub(f.len()))
+                .any(|o| p[o..o + f.len()].eq_ignore_ascii_case(f) && veto_at(t, &c, p, o))
+        });
+        assert_eq!(vetoed(t, &c, rule), full, "{text:?} {form:?}");
+        checks += 1;
+        vetoes += full as usize;
+    }
+    assert!(
+        checks > 10_000 && vetoes > 1_000,
+        "{checks} checks, {vetoes} vetoes"
+    );
+}
