@@ -212,6 +212,8 @@ struct Inner {
     exact_pats: Vec<Pattern>,
     /// Skips the words that start no form.
     filter: WordFilter,
+    /// The bytes a form may start at: word bytes, and the non-word bytes that begin a form.
+    starts: [bool; 256],
     rules: HashMap<SkillIdx, Rule, FxBuild>,
 }
 
@@ -219,6 +221,14 @@ struct Inner {
 #[inline]
 pub(crate) fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// The bytes where a walk may find a form: word bytes, and the first bytes of the tries.
+fn starts(main: &Trie, exact: &Trie) -> [bool; 256] {
+    std::array::from_fn(|b| {
+        let b = b as u8;
+        is_word(b) || main.starts_with_byte(b) || exact.starts_with_byte(b)
+    })
 }
 
 /// Whether a lowercase-to-uppercase change at `i` starts a new word: "demandPython", but not
@@ -581,6 +591,7 @@ impl Scanner {
         Scanner {
             inner: Arc::new(Inner {
                 filter: WordFilter::new(&[&main, &exact]),
+                starts: starts(&main, &exact),
                 main,
                 main_pats: unpack(c.main_pats),
                 exact,
@@ -622,6 +633,7 @@ impl Scanner {
             inner: Arc::new(Inner {
                 lexicon,
                 filter: WordFilter::new(&[&main, &exact]),
+                starts: starts(&main, &exact),
                 main,
                 main_pats,
                 exact,
@@ -684,26 +696,30 @@ impl Scanner {
         let mut pos = 0;
         while pos < t.len() {
             let b = t[pos];
-            if !left_ok(t, pos) {
+            if !inner.starts[b as usize] || !left_ok(t, pos) {
                 pos += 1;
                 continue;
             }
-            if is_word(b) {
-                if let Some(end) = filter::word_end(t, pos) {
-                    if !inner.filter.may_start(t, pos, end) {
+            // Where to go on from if nothing matches here: the next word start.
+            let next = if is_word(b) {
+                match filter::word_end(t, pos) {
+                    Some(end) if !inner.filter.may_start(t, pos, end) => {
                         pos = end;
                         continue;
                     }
+                    // No camel-case change inside the word, so it holds no other start.
+                    Some(end) => end,
+                    None => next_start(t, pos + 1),
                 }
-            }
-            if !(inner.main.starts_with_byte(b) || inner.exact.starts_with_byte(b))
-                || !(is_word(b) || inner.filter.may_start(t, pos, pos))
-            {
-                pos = if is_word(b) {
-                    next_start(t, pos + 1)
-                } else {
-                    pos + 1
-                };
+            } else {
+                if !inner.filter.may_start(t, pos, pos) {
+                    pos += 1;
+                    continue;
+                }
+                pos + 1
+            };
+            if !(inner.main.starts_with_byte(b) || inner.exact.starts_with_byte(b)) {
+                pos = next;
                 continue;
             }
             found.clear();
@@ -739,13 +755,7 @@ impl Scanner {
                     pos = c.end;
                     out.push(c);
                 }
-                None => {
-                    pos = if is_word(b) {
-                        next_start(t, pos + 1)
-                    } else {
-                        pos + 1
-                    }
-                }
+                None => pos = next,
             }
         }
     }
