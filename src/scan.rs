@@ -286,7 +286,8 @@ fn right_end(t: &[u8], s: usize, e: usize, pat: Pattern) -> Option<usize> {
 struct Cues {
     list: &'static [&'static str],
     /// Indexed by the first byte's low five bits (its letter, in either case); bit `n` set if
-    /// a cue of `n` bytes starts with it.
+    /// a word of `n` bytes starting with it may equal a cue (an apostrophe may be spelled `’`,
+    /// two bytes longer).
     mask: [u16; 32],
 }
 
@@ -296,8 +297,17 @@ impl Cues {
         let mut i = 0;
         while i < list.len() {
             let c = list[i].as_bytes();
-            assert!(!c.is_empty() && c.len() < 16);
-            mask[(c[0] & 31) as usize] |= 1 << c.len();
+            assert!(!c.is_empty() && c[0].is_ascii_lowercase() && c.len() + 2 < 16);
+            let mut len = c.len();
+            mask[(c[0] & 31) as usize] |= 1 << len;
+            let mut j = 0;
+            while j < c.len() {
+                if c[j] == b'\'' {
+                    len += 2;
+                    mask[(c[0] & 31) as usize] |= 1 << len;
+                }
+                j += 1;
+            }
             i += 1;
         }
         Cues { list, mask }
@@ -306,16 +316,16 @@ impl Cues {
     /// Whether the word is one of the cues, as [`eq_cue`] compares.
     #[inline]
     fn contains(&self, w: &[u8]) -> bool {
-        // An ASCII word equals a cue only if it has the cue's length and first letter; other
-        // words may spell an apostrophe as `’`.
-        if let Some(&first) = w.first() {
-            if w.is_ascii()
-                && (w.len() >= 16 || self.mask[(first & 31) as usize] & (1 << w.len()) == 0)
+        // A word equals a cue only if it starts with the cue's first letter and is as long,
+        // or two bytes longer per `’`.
+        match w.first() {
+            Some(&first)
+                if w.len() < 16 && self.mask[(first & 31) as usize] & (1 << w.len()) != 0 =>
             {
-                return false;
+                self.list.iter().any(|c| eq_cue(w, c))
             }
+            _ => false,
         }
-        self.list.iter().any(|c| eq_cue(w, c))
     }
 }
 
@@ -567,7 +577,8 @@ fn window(
     (a..s, e..b)
 }
 
-/// Whether the folded text between two matches is only a list separator.
+/// Whether the folded text between two matches is only a list separator. Callers skip gaps
+/// longer than 12 bytes, which never are.
 fn is_list_gap(gap: &str) -> bool {
     // Two forms with nothing or only spaces between them ("SpringML", "Vitamin C Python") are
     // not a list: a list needs a separator or "and"/"or".
@@ -828,6 +839,7 @@ impl Scanner {
             // A list right after a negated skill shares its negation ("no Java, Scala or Kotlin").
             let inherited = i > 0
                 && out[i - 1].negated
+                && c.start - cands[i - 1].end <= 12
                 && std::str::from_utf8(&t[cands[i - 1].end..c.start]).is_ok_and(is_list_gap);
             out.push(Match {
                 skill: c.pat.skill,
@@ -854,7 +866,7 @@ impl Scanner {
         let spaced =
             |g: &[u8]| !g.is_empty() && g.len() <= 2 && g.iter().all(|&b| b == b' ' || b == b'\n');
         let sep: Vec<bool> = (0..n.saturating_sub(1))
-            .map(|i| std::str::from_utf8(gap(i)).is_ok_and(is_list_gap))
+            .map(|i| gap(i).len() <= 12 && std::str::from_utf8(gap(i)).is_ok_and(is_list_gap))
             .collect();
         let near: Vec<bool> = (0..n.saturating_sub(1))
             .map(|i| sep[i] || spaced(gap(i)))
