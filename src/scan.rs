@@ -130,6 +130,10 @@ struct Rule {
     near_words: std::collections::HashSet<Box<[u8]>, FxBuild>,
     /// Near terms with spaces or symbols, searched in the window.
     near_phrases: Vec<String>,
+    /// The near phrases by first byte, for one pass over the window: (byte, phrase index),
+    /// sorted, and the set of those bytes.
+    phrase_firsts: Vec<(u8, usize)>,
+    phrase_first_set: [u64; 4],
     window: usize,
     list_ok: bool,
     /// Lowercased exception phrases.
@@ -140,6 +144,38 @@ struct Rule {
 }
 
 impl Rule {
+    fn with_phrase_index(mut self) -> Rule {
+        for (k, p) in self.near_phrases.iter().enumerate() {
+            if let Some(&b) = p.as_bytes().first() {
+                self.phrase_firsts.push((b, k));
+                self.phrase_first_set[b as usize / 64] |= 1 << (b % 64);
+            }
+        }
+        self.phrase_firsts.sort_unstable();
+        self
+    }
+
+    /// The index of the first near phrase (in list order) that `hay` holds as whole words,
+    /// if it is below `best`.
+    fn first_phrase_in(&self, hay: &[u8], mut best: usize) -> usize {
+        for i in 0..hay.len() {
+            let b = hay[i].to_ascii_lowercase();
+            if self.phrase_first_set[b as usize / 64] & (1 << (b % 64)) == 0 {
+                continue;
+            }
+            let from = self.phrase_firsts.partition_point(|&(x, _)| x < b);
+            for &(x, k) in &self.phrase_firsts[from..] {
+                if x != b {
+                    break;
+                }
+                if k < best && word_at(hay, i, self.near_phrases[k].as_bytes()) {
+                    best = k;
+                }
+            }
+        }
+        best
+    }
+
     fn veto_sites(&self) -> &[Vec<(usize, usize)>] {
         self.veto_sites.get_or_init(|| {
             self.forms
@@ -521,7 +557,9 @@ fn count_newlines(b: &[u8]) -> usize {
     memchr::memchr_iter(b'\n', b).count()
 }
 
-/// Finds `needle` (lowercase ASCII) in `hay` as whole words, ignoring ASCII case.
+/// Finds `needle` (lowercase ASCII) in `hay` as whole words, ignoring ASCII case: the search
+/// that [`Rule::first_phrase_in`] does for all near phrases at once, kept as its oracle.
+#[cfg(test)]
 fn contains_word(hay: &[u8], needle: &[u8]) -> bool {
     if needle.is_empty() || hay.len() < needle.len() {
         return false;
@@ -539,6 +577,17 @@ fn contains_word(hay: &[u8], needle: &[u8]) -> bool {
         }
     }
     false
+}
+
+/// Whether `needle` (lowercase ASCII, not empty) is in `hay` at `i` as whole words, ignoring
+/// ASCII case.
+#[inline]
+fn word_at(hay: &[u8], i: usize, needle: &[u8]) -> bool {
+    let n = needle.len();
+    i + n <= hay.len()
+        && hay[i..i + n].eq_ignore_ascii_case(needle)
+        && (i == 0 || !is_word(hay[i - 1]) || !is_word(needle[0]))
+        && (i + n == hay.len() || !is_word(hay[i + n]) || !is_word(needle[n - 1]))
 }
 
 /// Whether the folded text ends a sentence at `i`: a line break, `!`, `?`, `;`, or a `.`
@@ -679,11 +728,14 @@ impl Scanner {
                             .map(fold)
                             .filter(|w| !w.bytes().all(|b| b.is_ascii_alphanumeric()))
                             .collect(),
+                        phrase_firsts: Vec::new(),
+                        phrase_first_set: [0; 4],
                         window: a.window as usize,
                         list_ok: a.list_ok,
                         not_in: a.not_in.iter().map(fold).collect(),
                         veto_sites: Default::default(),
-                    },
+                    }
+                    .with_phrase_index(),
                 ))
             })
             .collect()
@@ -922,12 +974,11 @@ fn near_evidence(t: &[u8], c: &Cand, rule: &Rule) -> Option<String> {
             }
         }
     }
-    rule.near_phrases
-        .iter()
-        .find(|p| {
-            contains_word(&t[l.clone()], p.as_bytes()) || contains_word(&t[r.clone()], p.as_bytes())
-        })
-        .cloned()
+    // The first phrase in list order found on either side, in one pass over each side.
+    let n = rule.near_phrases.len();
+    let best = rule.first_phrase_in(&t[l], n);
+    let best = rule.first_phrase_in(&t[r], best);
+    rule.near_phrases.get(best).cloned()
 }
 
 /// Whether the candidate sits inside one of its skill's exception phrases, matched as whole

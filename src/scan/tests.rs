@@ -649,3 +649,47 @@ fn veto_sites_agree_with_the_full_search() {
         "{checks} checks, {vetoes} vetoes"
     );
 }
+
+/// The one-pass phrase search finds the same first near phrase as searching for each phrase.
+#[test]
+fn phrase_index_agrees_with_one_search_per_phrase() {
+    let s = Scanner::builtin();
+    let mut x: u64 = 0x7777_0123_4567_89AB;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let rules: Vec<&Rule> = s
+        .inner
+        .rules
+        .values()
+        .filter(|r| r.near_phrases.len() > 1)
+        .collect();
+    let mut hits = 0;
+    for _ in 0..20_000 {
+        let rule = rules[(next() % rules.len() as u64) as usize];
+        let mut hay = String::new();
+        for _ in 0..(next() % 5) {
+            let p = &rule.near_phrases[(next() % rule.near_phrases.len() as u64) as usize];
+            let piece = match next() % 4 {
+                0 => p.to_uppercase(),
+                1 => format!("x{p}"),
+                2 => p.get(..p.len() / 2).unwrap_or(p).to_string(),
+                _ => p.clone(),
+            };
+            hay.push_str(&piece);
+            hay.push_str([" ", ", ", "", "a"][(next() % 4) as usize]);
+        }
+        let h = hay.as_bytes();
+        let want = rule
+            .near_phrases
+            .iter()
+            .position(|p| contains_word(h, p.as_bytes()));
+        let got = rule.first_phrase_in(h, rule.near_phrases.len());
+        assert_eq!(got, want.unwrap_or(rule.near_phrases.len()), "{hay:?}");
+        hits += want.is_some() as usize;
+    }
+    assert!(hits > 5_000, "{hits} hits");
+}
