@@ -78,11 +78,12 @@ impl Pattern {
     }
 }
 
-/// The built-in lexicon's tries and patterns, compiled by `build.rs` with the same code as
-/// [`Scanner::new`] (a test checks they are identical).
+/// The built-in lexicon's tries, patterns and word filter, compiled by `build.rs` with the same
+/// code as [`Scanner::new`] (a test checks they are identical).
 static BUILTIN_MAIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin_main.trie"));
 static BUILTIN_EXACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin_exact.trie"));
 static BUILTIN_PATTERNS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin_patterns.bin"));
+static BUILTIN_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin_filter.bin"));
 
 /// FxHash (rustc's): a few cycles per word, for the small hash tables looked up per match.
 #[derive(Clone, Copy, Debug, Default)]
@@ -230,9 +231,10 @@ pub struct Scratch {
 /// is still reported.
 ///
 /// # Cost
-/// [`Scanner::builtin`] reads tries precompiled at build time (about 6 ms with the lexicon
-/// itself); [`Scanner::new`] compiles a lexicon's ~13k forms in about 12 ms. The tries take a
-/// few megabytes. Scanning is one folding pass, one trie walk per word start, and a little work
+/// [`Scanner::builtin`] reads tries and a word filter precompiled at build time (about 6 ms
+/// with the lexicon itself); [`Scanner::new`] compiles a lexicon's ~13k forms in about 13 ms.
+/// The tries take a few megabytes and the filter 256 KiB. Scanning is one folding pass, a
+/// filter lookup per word, a trie walk per word the filter lets through, and a little work
 /// per match; see `BENCHMARKS.md` for throughput.
 #[derive(Clone, Debug)]
 pub struct Scanner {
@@ -692,7 +694,7 @@ impl Scanner {
         Scanner {
             inner: Arc::new(Inner {
                 lexicon,
-                filter: WordFilter::new(&[&main, &exact]),
+                filter: WordFilter::from_bytes(BUILTIN_FILTER),
                 starts: starts(&main, &exact),
                 main,
                 main_pats,

@@ -154,6 +154,31 @@ impl WordFilter {
         f
     }
 
+    /// Serialises the filter as little-endian words, for embedding a precompiled one.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
+        self.blocks
+            .iter()
+            .flatten()
+            .flat_map(|w| w.to_le_bytes())
+            .collect()
+    }
+
+    /// Reads what [`WordFilter::to_bytes`] wrote. Only used on data this crate's build wrote.
+    pub(crate) fn from_bytes(data: &[u8]) -> WordFilter {
+        assert_eq!(data.len(), 64 << BLOCKS, "a complete precompiled filter");
+        let words: Vec<u64> = data
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes(c.try_into().expect("eight bytes")))
+            .collect();
+        WordFilter {
+            blocks: words
+                .chunks_exact(8)
+                .map(|b| b.try_into().expect("eight words"))
+                .collect(),
+        }
+    }
+
     fn insert(&mut self, word: Word, kind: Kind, then: u32) {
         let (block, seed) = word.block();
         let bit = bit(seed, kind, then);

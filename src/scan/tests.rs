@@ -247,6 +247,7 @@ fn precompiled_builtin_equals_runtime_compiled() {
     let (a, b) = (&*pre.inner, &*run.inner);
     assert_eq!(a.main.to_bytes(), b.main.to_bytes());
     assert_eq!(a.exact.to_bytes(), b.exact.to_bytes());
+    assert_eq!(a.filter.to_bytes(), b.filter.to_bytes());
     assert_eq!(a.main_pats, b.main_pats);
     assert_eq!(a.exact_pats, b.exact_pats);
     assert!(a.main_pats.len() > 10_000);
