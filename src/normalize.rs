@@ -274,9 +274,47 @@ impl Normalized {
         i.checked_sub(1)
     }
 
+    /// [`Normalized::mark_index`] for positions that mostly grow from one call to the next:
+    /// `seen` counts the marks at or before the last position looked up.
+    #[inline]
+    fn mark_index_from(&self, seen: &mut usize, pos: usize) -> Option<usize> {
+        let marks = &self.marks;
+        if *seen > marks.len() || (*seen > 0 && marks[*seen - 1].norm as usize > pos) {
+            *seen = marks.partition_point(|m| m.norm as usize <= pos);
+        } else {
+            while *seen < marks.len() && marks[*seen].norm as usize <= pos {
+                *seen += 1;
+            }
+        }
+        seen.checked_sub(1)
+    }
+
     /// Maps a folded offset where a match starts to the original offset.
     pub fn orig_start(&self, pos: usize) -> usize {
-        match self.mark_index(pos) {
+        self.start_at(self.mark_index(pos), pos)
+    }
+
+    /// Maps a folded offset where a match ends (exclusive) to the original offset.
+    pub fn orig_end(&self, pos: usize) -> usize {
+        if pos == 0 {
+            return self.orig_start(0);
+        }
+        self.end_at(self.mark_index(pos - 1), pos)
+    }
+
+    /// Maps the folded span of a match to the original one, as [`Normalized::orig_start`] and
+    /// [`Normalized::orig_end`] do, but in time linear in the number of marks over spans given
+    /// in order (`seen` starts at 0 and is kept between calls).
+    pub(crate) fn orig_span(&self, seen: &mut usize, start: usize, end: usize) -> (usize, usize) {
+        let s = self.start_at(self.mark_index_from(seen, start), start);
+        if end == 0 {
+            return (s, self.orig_start(0));
+        }
+        (s, self.end_at(self.mark_index_from(seen, end - 1), end))
+    }
+
+    fn start_at(&self, mark: Option<usize>, pos: usize) -> usize {
+        match mark {
             None => pos.min(self.orig_len),
             Some(i) => {
                 let m = self.marks[i];
@@ -289,12 +327,8 @@ impl Normalized {
         }
     }
 
-    /// Maps a folded offset where a match ends (exclusive) to the original offset.
-    pub fn orig_end(&self, pos: usize) -> usize {
-        if pos == 0 {
-            return self.orig_start(0);
-        }
-        match self.mark_index(pos - 1) {
+    fn end_at(&self, mark: Option<usize>, pos: usize) -> usize {
+        match mark {
             None => pos.min(self.orig_len),
             Some(i) => {
                 let m = self.marks[i];
@@ -447,6 +481,35 @@ mod tests {
                 assert_eq!(got.text, want.text, "{text:?}");
                 assert_eq!(got.marks, want.marks, "{text:?}");
                 assert_eq!(got.orig_len, want.orig_len, "{text:?}");
+            }
+        }
+    }
+
+    /// Spans mapped in order with a kept cursor map as the binary search does, including
+    /// spans that go backwards.
+    #[test]
+    fn span_cursor_agrees_with_the_lookups() {
+        let text =
+            "  Naïve\u{00A0}\u{00A0}Bayes —  Ｐｙｔｈｏｎ, ﬁne-tuning\r\n\r\nx  y - z ".repeat(5);
+        let n = Normalized::new(&text);
+        let len = n.as_str().len();
+        let mut seen = 0;
+        let mut x: u64 = 0x1357_9BDF_2468_ACE0;
+        let mut pos = 0;
+        for _ in 0..2_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            if x % 50 == 0 {
+                pos = (x as usize / 50) % len;
+            }
+            let start = pos.min(len);
+            let end = (start + 1 + (x as usize >> 8) % 12).min(len);
+            let want = (n.orig_start(start), n.orig_end(end));
+            assert_eq!(n.orig_span(&mut seen, start, end), want, "{start}..{end}");
+            pos = end + (x as usize >> 16) % 4;
+            if pos >= len {
+                pos = 0;
             }
         }
     }

@@ -881,10 +881,9 @@ impl Scanner {
         }
         let mut out: Vec<Match> = Vec::with_capacity(cands.len());
         // Matches come in order, so lines are counted from one match to the next.
-        let (mut counted, mut line) = (0, 1);
+        let (mut counted, mut line, mut seen) = (0, 1, 0);
         for (i, c) in cands.iter().enumerate() {
-            let start = norm.orig_start(c.start);
-            let end = norm.orig_end(c.end);
+            let (start, end) = norm.orig_span(&mut seen, c.start, c.end);
             if start < counted {
                 (counted, line) = (0, 1);
             }
