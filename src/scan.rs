@@ -129,6 +129,9 @@ struct Rule {
     forms: Vec<String>,
     /// Single-word near terms (lowercase), looked up per window word.
     near_words: std::collections::HashSet<Box<[u8]>, FxBuild>,
+    /// Per first byte (its low five bits), bit `min(len, 15)` set for each near word: rules
+    /// most window words out before hashing them.
+    near_word_mask: [u16; 32],
     /// Near terms with spaces or symbols, searched in the window.
     near_phrases: Vec<String>,
     /// The near phrases by first byte, for one pass over the window: (byte, phrase index),
@@ -146,6 +149,11 @@ struct Rule {
 
 impl Rule {
     fn with_phrase_index(mut self) -> Rule {
+        for w in &self.near_words {
+            if let Some(&b) = w.first() {
+                self.near_word_mask[(b & 31) as usize] |= 1 << w.len().min(15);
+            }
+        }
         for (k, p) in self.near_phrases.iter().enumerate() {
             if let Some(&b) = p.as_bytes().first() {
                 self.phrase_firsts.push((b, k));
@@ -730,6 +738,7 @@ impl Scanner {
                             .map(fold)
                             .filter(|w| !w.bytes().all(|b| b.is_ascii_alphanumeric()))
                             .collect(),
+                        near_word_mask: [0; 32],
                         phrase_firsts: Vec::new(),
                         phrase_first_set: [0; 4],
                         window: a.window as usize,
@@ -963,7 +972,10 @@ fn near_evidence(t: &[u8], c: &Cand, rule: &Rule) -> Option<String> {
         let mut buf = [0u8; 48];
         for side in [&t[l.clone()], &t[r.clone()]] {
             for word in side.split(|&b| !b.is_ascii_alphanumeric()) {
-                if word.is_empty() || word.len() > buf.len() {
+                if word.is_empty()
+                    || word.len() > buf.len()
+                    || rule.near_word_mask[(word[0] & 31) as usize] & (1 << word.len().min(15)) == 0
+                {
                     continue;
                 }
                 let w = &mut buf[..word.len()];

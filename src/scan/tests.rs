@@ -694,3 +694,18 @@ fn phrase_index_agrees_with_one_search_per_phrase() {
     }
     assert!(hits > 5_000, "{hits} hits");
 }
+
+/// Every near word passes its rule's quick mask, so the mask only rules out other words.
+#[test]
+fn near_word_masks_keep_every_near_word() {
+    let s = Scanner::builtin();
+    for rule in s.inner.rules.values() {
+        for w in &rule.near_words {
+            let bit = 1 << w.len().min(15);
+            assert!(
+                rule.near_word_mask[(w[0] & 31) as usize] & bit != 0,
+                "{w:?}"
+            );
+        }
+    }
+}
