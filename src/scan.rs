@@ -216,7 +216,19 @@ struct Cand {
     evidence: Option<Evidence>,
 }
 
-/// Buffers for [`Scanner::scan_with`], reused from one document to the next.
+/// Buffers for [`Scanner::scan_with`], reused from one document to the next: the folded text,
+/// its offset map and the candidates. One per thread; the results do not depend on what it
+/// held before.
+///
+/// ```
+/// use skillscan::{Scanner, Scratch};
+///
+/// let scanner = Scanner::builtin();
+/// let mut scratch = Scratch::default();
+/// for doc in ["Python and SQL", "Deployed on Kubernetes"] {
+///     assert!(!scanner.scan_with(&mut scratch, doc).is_empty());
+/// }
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct Scratch {
     norm: Normalized,

@@ -709,3 +709,28 @@ fn near_word_masks_keep_every_near_word() {
         }
     }
 }
+
+/// A scratch reused across documents of every kind gives what a fresh one gives.
+#[test]
+fn reused_scratch_changes_nothing() {
+    let s = Scanner::builtin();
+    let forms = s.main_patterns();
+    let mut x: u64 = 0xDEAD_BEEF_0123_4567;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let mut scratch = Scratch::default();
+    for _ in 0..2_000 {
+        let text = random_form_text(&forms, &mut next);
+        let reused = s.scan_with(&mut scratch, &text);
+        assert_eq!(
+            reused,
+            s.scan_with(&mut Scratch::default(), &text),
+            "{text:?}"
+        );
+        assert_eq!(reused, s.scan(&text), "{text:?}");
+    }
+}
