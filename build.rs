@@ -5,8 +5,12 @@
 //! data runs in the unit tests (`lexicon::tests`).
 use std::{env, fs, path::Path};
 
-// The crate's own folding, trie and form-listing code, so the precompiled tries are exactly
-// what `Scanner::new` would build at run time (a unit test compares them byte for byte).
+// The crate's own folding, trie, word-filter and form-listing code, so the precompiled tries
+// and filter are exactly what `Scanner::new` would build at run time (a unit test compares
+// them byte for byte).
+#[allow(dead_code)]
+#[path = "src/scan/filter.rs"]
+mod filter;
 #[allow(dead_code)]
 #[path = "src/lexicon/forms.rs"]
 mod forms;
@@ -109,14 +113,12 @@ fn main() {
             },
         ),
     );
+    let (main_trie, exact_trie) = (trie::Trie::new(&main, true), trie::Trie::new(&exact, false));
+    fs::write(out.join("builtin_main.trie"), main_trie.to_bytes()).unwrap();
+    fs::write(out.join("builtin_exact.trie"), exact_trie.to_bytes()).unwrap();
     fs::write(
-        out.join("builtin_main.trie"),
-        trie::Trie::new(&main, true).to_bytes(),
-    )
-    .unwrap();
-    fs::write(
-        out.join("builtin_exact.trie"),
-        trie::Trie::new(&exact, false).to_bytes(),
+        out.join("builtin_filter.bin"),
+        filter::WordFilter::new(&[&main_trie, &exact_trie]).to_bytes(),
     )
     .unwrap();
     let mut pats = (main_pats.len() as u32).to_le_bytes().to_vec();
@@ -152,4 +154,5 @@ fn main() {
     println!("cargo::rerun-if-changed=src/normalize.rs");
     println!("cargo::rerun-if-changed=src/lexicon/forms.rs");
     println!("cargo::rerun-if-changed=src/scan/trie.rs");
+    println!("cargo::rerun-if-changed=src/scan/filter.rs");
 }

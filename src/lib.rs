@@ -48,4 +48,4 @@ mod testing;
 pub use error::{Error, Problem};
 pub use extract::{Extraction, SkillSummary};
 pub use lexicon::{Category, Lexicon, LexiconBuilder, Skill, SkillIdx, Tier};
-pub use scan::{Evidence, Match, Scanner};
+pub use scan::{Evidence, Match, Scanner, Scratch};

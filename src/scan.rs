@@ -10,7 +10,9 @@ use serde::Serialize;
 use crate::lexicon::{Lexicon, SkillIdx, forms};
 use crate::normalize::{Normalized, normalize_form};
 
+mod filter;
 mod trie;
+use filter::WordFilter;
 use trie::Trie;
 
 /// One occurrence of a skill in a document, with its evidence.
@@ -76,23 +78,133 @@ impl Pattern {
     }
 }
 
-/// The built-in lexicon's tries and patterns, compiled by `build.rs` with the same code as
-/// [`Scanner::new`] (a test checks they are identical).
+/// The built-in lexicon's tries, patterns and word filter, compiled by `build.rs` with the same
+/// code as [`Scanner::new`] (a test checks they are identical).
 static BUILTIN_MAIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin_main.trie"));
 static BUILTIN_EXACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin_exact.trie"));
 static BUILTIN_PATTERNS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin_patterns.bin"));
+static BUILTIN_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin_filter.bin"));
+
+/// FxHash (rustc's): a few cycles per word, for the small hash tables looked up per match.
+#[derive(Clone, Copy, Debug, Default)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    #[inline]
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x517C_C1B7_2722_0A95);
+    }
+
+    #[inline]
+    fn write_u32(&mut self, x: u32) {
+        self.write_u64(x as u64);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, x: usize) {
+        self.write_u64(x as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 
 /// A skill's compiled ambiguity rule.
 #[derive(Clone, Debug)]
 struct Rule {
+    /// The ambiguous forms, folded and lowercase.
+    forms: Vec<String>,
     /// Single-word near terms (lowercase), looked up per window word.
-    near_words: std::collections::HashSet<Box<[u8]>>,
+    near_words: std::collections::HashSet<Box<[u8]>, FxBuild>,
+    /// Per first byte (its low five bits), bit `min(len, 15)` set for each near word: rules
+    /// most window words out before hashing them.
+    near_word_mask: [u16; 32],
     /// Near terms with spaces or symbols, searched in the window.
     near_phrases: Vec<String>,
+    /// The near phrases by first byte, for one pass over the window: (byte, phrase index),
+    /// sorted, and the set of those bytes.
+    phrase_firsts: Vec<(u8, usize)>,
+    phrase_first_set: [u64; 4],
     window: usize,
     list_ok: bool,
     /// Lowercased exception phrases.
     not_in: Vec<String>,
+    /// Per form, where it sits in the exception phrases: (phrase, offset). Computed on first
+    /// use, since most rules never see a candidate.
+    veto_sites: std::sync::OnceLock<Vec<Vec<(usize, usize)>>>,
+}
+
+impl Rule {
+    fn with_phrase_index(mut self) -> Rule {
+        for w in &self.near_words {
+            if let Some(&b) = w.first() {
+                self.near_word_mask[(b & 31) as usize] |= 1 << w.len().min(15);
+            }
+        }
+        for (k, p) in self.near_phrases.iter().enumerate() {
+            if let Some(&b) = p.as_bytes().first() {
+                self.phrase_firsts.push((b, k));
+                self.phrase_first_set[b as usize / 64] |= 1 << (b % 64);
+            }
+        }
+        self.phrase_firsts.sort_unstable();
+        self
+    }
+
+    /// The index of the first near phrase (in list order) that `hay` holds as whole words,
+    /// if it is below `best`.
+    fn first_phrase_in(&self, hay: &[u8], mut best: usize) -> usize {
+        for i in 0..hay.len() {
+            let b = hay[i].to_ascii_lowercase();
+            if self.phrase_first_set[b as usize / 64] & (1 << (b % 64)) == 0 {
+                continue;
+            }
+            let from = self.phrase_firsts.partition_point(|&(x, _)| x < b);
+            for &(x, k) in &self.phrase_firsts[from..] {
+                if x != b {
+                    break;
+                }
+                if k < best && word_at(hay, i, self.near_phrases[k].as_bytes()) {
+                    best = k;
+                }
+            }
+        }
+        best
+    }
+
+    fn veto_sites(&self) -> &[Vec<(usize, usize)>] {
+        self.veto_sites.get_or_init(|| {
+            self.forms
+                .iter()
+                .map(|form| {
+                    let f = form.as_bytes();
+                    let mut sites = Vec::new();
+                    for (k, phrase) in self.not_in.iter().enumerate() {
+                        let p = phrase.as_bytes();
+                        for o in 0..(p.len() + 1).saturating_sub(f.len()) {
+                            if p[o..o + f.len()].eq_ignore_ascii_case(f) {
+                                sites.push((k, o));
+                            }
+                        }
+                    }
+                    sites
+                })
+                .collect()
+        })
+    }
 }
 
 /// A candidate match in folded coordinates.
@@ -102,6 +214,26 @@ struct Cand {
     end: usize,
     pat: Pattern,
     evidence: Option<Evidence>,
+}
+
+/// Buffers for [`Scanner::scan_with`], reused from one document to the next: the folded text,
+/// its offset map and the candidates. One per thread; the results do not depend on what it
+/// held before.
+///
+/// ```
+/// use skillscan::{Scanner, Scratch};
+///
+/// let scanner = Scanner::builtin();
+/// let mut scratch = Scratch::default();
+/// for doc in ["Python and SQL", "Deployed on Kubernetes"] {
+///     assert!(!scanner.scan_with(&mut scratch, doc).is_empty());
+/// }
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Scratch {
+    norm: Normalized,
+    found: Vec<(usize, bool, Pattern)>,
+    cands: Vec<Cand>,
 }
 
 /// A lexicon compiled for matching. Immutable, cheap to clone, and `Send + Sync`.
@@ -119,9 +251,10 @@ struct Cand {
 /// is still reported.
 ///
 /// # Cost
-/// [`Scanner::builtin`] reads tries precompiled at build time (about 6 ms with the lexicon
-/// itself); [`Scanner::new`] compiles a lexicon's ~13k forms in about 12 ms. The tries take a
-/// few megabytes. Scanning is one folding pass, one trie walk per word start, and a little work
+/// [`Scanner::builtin`] reads tries and a word filter precompiled at build time (about 6 ms
+/// with the lexicon itself); [`Scanner::new`] compiles a lexicon's ~13k forms in about 13 ms.
+/// The tries take a few megabytes and the filter 256 KiB. Scanning is one folding pass, a
+/// filter lookup per word, a trie walk per word the filter lets through, and a little work
 /// per match; see `BENCHMARKS.md` for throughput.
 #[derive(Clone, Debug)]
 pub struct Scanner {
@@ -135,13 +268,25 @@ struct Inner {
     main_pats: Vec<Pattern>,
     exact: Trie,
     exact_pats: Vec<Pattern>,
-    rules: HashMap<SkillIdx, Rule>,
+    /// Skips the words that start no form.
+    filter: WordFilter,
+    /// The bytes a form may start at: word bytes, and the non-word bytes that begin a form.
+    starts: [bool; 256],
+    rules: HashMap<SkillIdx, Rule, FxBuild>,
 }
 
 /// ASCII alphanumerics and every non-ASCII byte (letters of other scripts) form words.
 #[inline]
 pub(crate) fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// The bytes where a walk may find a form: word bytes, and the first bytes of the tries.
+fn starts(main: &Trie, exact: &Trie) -> [bool; 256] {
+    std::array::from_fn(|b| {
+        let b = b as u8;
+        is_word(b) || main.starts_with_byte(b) || exact.starts_with_byte(b)
+    })
 }
 
 /// Whether a lowercase-to-uppercase change at `i` starts a new word: "demandPython", but not
@@ -194,29 +339,79 @@ fn right_end(t: &[u8], s: usize, e: usize, pat: Pattern) -> Option<usize> {
     None
 }
 
+/// A list of cues, with a quick test that rules most words out: a bit per (first letter,
+/// length) that some cue has.
+struct Cues {
+    list: &'static [&'static str],
+    /// Indexed by the first byte's low five bits (its letter, in either case); bit `n` set if
+    /// a word of `n` bytes starting with it may equal a cue (an apostrophe may be spelled `’`,
+    /// two bytes longer).
+    mask: [u16; 32],
+}
+
+impl Cues {
+    const fn new(list: &'static [&'static str]) -> Cues {
+        let mut mask = [0u16; 32];
+        let mut i = 0;
+        while i < list.len() {
+            let c = list[i].as_bytes();
+            assert!(!c.is_empty() && c[0].is_ascii_lowercase() && c.len() + 2 < 16);
+            let mut len = c.len();
+            mask[(c[0] & 31) as usize] |= 1 << len;
+            let mut j = 0;
+            while j < c.len() {
+                if c[j] == b'\'' {
+                    len += 2;
+                    mask[(c[0] & 31) as usize] |= 1 << len;
+                }
+                j += 1;
+            }
+            i += 1;
+        }
+        Cues { list, mask }
+    }
+
+    /// Whether the word is one of the cues, as [`eq_cue`] compares.
+    #[inline]
+    fn contains(&self, w: &[u8]) -> bool {
+        // A word equals a cue only if it starts with the cue's first letter and is as long,
+        // or two bytes longer per `’`.
+        match w.first() {
+            Some(&first)
+                if w.len() < 16 && self.mask[(first & 31) as usize] & (1 << w.len()) != 0 =>
+            {
+                self.list.iter().any(|c| eq_cue(w, c))
+            }
+            _ => false,
+        }
+    }
+}
+
 /// Words that stop the search for a negation cue before a match.
-const CLAUSE_BREAKS: &[&str] = &[
+static CLAUSE_BREAKS: Cues = Cues::new(&[
     "but", "however", "although", "though", "whereas", "while", "except", "plus",
-];
+]);
 /// Words that negate a following skill within the clause.
 #[rustfmt::skip]
-const NEG_BEFORE: &[&str] = &[
+static NEG_BEFORE: Cues = Cues::new(&[
     "no", "not", "without", "never", "none", "nor", "neither", "don't", "dont", "doesn't", "didn't",
     "won't", "isn't", "aren't", "lack", "lacks", "lacking", "cannot", "can't", "avoid",
-];
+]);
 /// Words right after a cue that cancel it: "not only", "not limited to", "no doubt", "not
 /// afraid of", and "not required, but X" (X is then preferred, not ruled out).
 #[rustfmt::skip]
-const NEG_CANCEL: &[&str] = &[
+static NEG_CANCEL: Cues = Cues::new(&[
     "only", "just", "limited", "least", "necessarily", "matter", "later", "less", "more", "exhaustive",
     "doubt", "afraid", "hesitant", "shy", "problem", "required", "mandatory", "necessary", "needed",
     "essential",
-];
+]);
 /// Words after "not required" that make the skill preferred instead ("not required, but a plus").
 #[rustfmt::skip]
-const PREFERRED: &[&str] = &[
+static PREFERRED: Cues = Cues::new(&[
     "plus", "preferred", "asset", "bonus", "advantage", "nice", "desirable", "welcome", "helpful",
-];
+]);
+/// Words after a skill that may start a cue of [`NEG_AFTER`].
+static NOT: Cues = Cues::new(&["not", "isn't", "aren't", "never"]);
 /// What follows `not` after a skill to negate it ("Java is not required").
 const NEG_AFTER: &[&str] = &[
     "required",
@@ -295,7 +490,7 @@ fn words_before<const N: usize>(b: &[u8], end: usize) -> ([&[u8]; N], usize) {
             break;
         }
         let w = &b[i..e];
-        if CLAUSE_BREAKS.iter().any(|c| eq_cue(w, c)) {
+        if CLAUSE_BREAKS.contains(w) {
             break;
         }
         out[n] = w;
@@ -334,10 +529,10 @@ fn is_negated(text: &str, start: usize, end: usize) -> bool {
     // before[0] is the word nearest the match; before[k - 1] is the word after before[k].
     for k in 0..n {
         let w = before[k];
-        if !NEG_BEFORE.iter().any(|c| eq_cue(w, c)) {
+        if !NEG_BEFORE.contains(w) {
             continue;
         }
-        if k > 0 && NEG_CANCEL.iter().any(|c| eq_cue(before[k - 1], c)) {
+        if k > 0 && NEG_CANCEL.contains(before[k - 1]) {
             continue;
         }
         // "without a doubt"
@@ -356,7 +551,7 @@ fn is_negated(text: &str, start: usize, end: usize) -> bool {
     let (after, n) = words_after::<7>(b, end);
     for k in 0..n {
         let w = after[k];
-        if !(eq_cue(w, "not") || eq_cue(w, "isn't") || eq_cue(w, "aren't") || eq_cue(w, "never")) {
+        if !NOT.contains(w) {
             continue;
         }
         for cue in NEG_AFTER {
@@ -371,16 +566,22 @@ fn is_negated(text: &str, start: usize, end: usize) -> bool {
                     p += 1;
                 }
                 let (tail, m) = words_after::<6>(b, p);
-                return !tail[..m]
-                    .iter()
-                    .any(|w| PREFERRED.iter().any(|p| eq_cue(w, p)));
+                return !tail[..m].iter().any(|w| PREFERRED.contains(w));
             }
         }
     }
     false
 }
 
-/// Finds `needle` (lowercase ASCII) in `hay` as whole words, ignoring ASCII case.
+/// The number of `\n` bytes in `b`.
+#[inline]
+fn count_newlines(b: &[u8]) -> usize {
+    memchr::memchr_iter(b'\n', b).count()
+}
+
+/// Finds `needle` (lowercase ASCII) in `hay` as whole words, ignoring ASCII case: the search
+/// that [`Rule::first_phrase_in`] does for all near phrases at once, kept as its oracle.
+#[cfg(test)]
 fn contains_word(hay: &[u8], needle: &[u8]) -> bool {
     if needle.is_empty() || hay.len() < needle.len() {
         return false;
@@ -398,6 +599,17 @@ fn contains_word(hay: &[u8], needle: &[u8]) -> bool {
         }
     }
     false
+}
+
+/// Whether `needle` (lowercase ASCII, not empty) is in `hay` at `i` as whole words, ignoring
+/// ASCII case.
+#[inline]
+fn word_at(hay: &[u8], i: usize, needle: &[u8]) -> bool {
+    let n = needle.len();
+    i + n <= hay.len()
+        && hay[i..i + n].eq_ignore_ascii_case(needle)
+        && (i == 0 || !is_word(hay[i - 1]) || !is_word(needle[0]))
+        && (i + n == hay.len() || !is_word(hay[i + n]) || !is_word(needle[n - 1]))
 }
 
 /// Whether the folded text ends a sentence at `i`: a line break, `!`, `?`, `;`, or a `.`
@@ -436,7 +648,8 @@ fn window(
     (a..s, e..b)
 }
 
-/// Whether the folded text between two matches is only a list separator.
+/// Whether the folded text between two matches is only a list separator. Callers skip gaps
+/// longer than 12 bytes, which never are.
 fn is_list_gap(gap: &str) -> bool {
     // Two forms with nothing or only spaces between them ("SpringML", "Vitamin C Python") are
     // not a list: a list needs a separator or "and"/"or".
@@ -456,11 +669,14 @@ impl Scanner {
         let c = forms::compile(lexicon.skills().iter().map(|s| s.forms()));
         let unpack = |v: Vec<u32>| v.into_iter().map(Pattern::unpack).collect();
         let rules = Scanner::rules(&lexicon);
+        let (main, exact) = (Trie::new(&c.main, true), Trie::new(&c.exact, false));
         Scanner {
             inner: Arc::new(Inner {
-                main: Trie::new(&c.main, true),
+                filter: WordFilter::new(&[&main, &exact]),
+                starts: starts(&main, &exact),
+                main,
                 main_pats: unpack(c.main_pats),
-                exact: Trie::new(&c.exact, false),
+                exact,
                 exact_pats: unpack(c.exact_pats),
                 rules,
                 lexicon,
@@ -491,19 +707,25 @@ impl Scanner {
             .map(|&w| Pattern::unpack(w))
             .collect();
         let rules = Scanner::rules(&lexicon);
+        let (main, exact) = (
+            Trie::from_bytes(BUILTIN_MAIN),
+            Trie::from_bytes(BUILTIN_EXACT),
+        );
         Scanner {
             inner: Arc::new(Inner {
                 lexicon,
-                main: Trie::from_bytes(BUILTIN_MAIN),
+                filter: WordFilter::from_bytes(BUILTIN_FILTER),
+                starts: starts(&main, &exact),
+                main,
                 main_pats,
-                exact: Trie::from_bytes(BUILTIN_EXACT),
+                exact,
                 exact_pats,
                 rules,
             }),
         }
     }
 
-    fn rules(lexicon: &Lexicon) -> HashMap<SkillIdx, Rule> {
+    fn rules(lexicon: &Lexicon) -> HashMap<SkillIdx, Rule, FxBuild> {
         let fold = |w: &String| normalize_form(w).to_ascii_lowercase();
         lexicon
             .skills()
@@ -514,6 +736,7 @@ impl Scanner {
                 Some((
                     SkillIdx(i as u32),
                     Rule {
+                        forms: a.forms.iter().map(fold).collect(),
                         near_words: a
                             .near
                             .iter()
@@ -527,10 +750,15 @@ impl Scanner {
                             .map(fold)
                             .filter(|w| !w.bytes().all(|b| b.is_ascii_alphanumeric()))
                             .collect(),
+                        near_word_mask: [0; 32],
+                        phrase_firsts: Vec::new(),
+                        phrase_first_set: [0; 4],
                         window: a.window as usize,
                         list_ok: a.list_ok,
                         not_in: a.not_in.iter().map(fold).collect(),
-                    },
+                        veto_sites: Default::default(),
+                    }
+                    .with_phrase_index(),
                 ))
             })
             .collect()
@@ -549,22 +777,35 @@ impl Scanner {
 
     /// Collects candidates: at each word start, the longest form that ends on a boundary and
     /// can count (see [`Scanner::judge`]).
-    fn collect(&self, t: &[u8], out: &mut Vec<Cand>) {
+    fn collect(&self, t: &[u8], found: &mut Vec<(usize, bool, Pattern)>, out: &mut Vec<Cand>) {
         let inner = &*self.inner;
-        let mut found: Vec<(usize, bool, Pattern)> = Vec::new();
         let mut pos = 0;
         while pos < t.len() {
             let b = t[pos];
-            if !left_ok(t, pos) {
+            if !inner.starts[b as usize] || !left_ok(t, pos) {
                 pos += 1;
                 continue;
             }
+            // Where to go on from if nothing matches here: the next word start.
+            let next = if is_word(b) {
+                match filter::word_end(t, pos) {
+                    Some(end) if !inner.filter.may_start(t, pos, end) => {
+                        pos = end;
+                        continue;
+                    }
+                    // No camel-case change inside the word, so it holds no other start.
+                    Some(end) => end,
+                    None => next_start(t, pos + 1),
+                }
+            } else {
+                if !inner.filter.may_start(t, pos, pos) {
+                    pos += 1;
+                    continue;
+                }
+                pos + 1
+            };
             if !(inner.main.starts_with_byte(b) || inner.exact.starts_with_byte(b)) {
-                pos = if is_word(b) {
-                    next_start(t, pos + 1)
-                } else {
-                    pos + 1
-                };
+                pos = next;
                 continue;
             }
             found.clear();
@@ -600,13 +841,7 @@ impl Scanner {
                     pos = c.end;
                     out.push(c);
                 }
-                None => {
-                    pos = if is_word(b) {
-                        next_start(t, pos + 1)
-                    } else {
-                        pos + 1
-                    }
-                }
+                None => pos = next,
             }
         }
     }
@@ -634,34 +869,57 @@ impl Scanner {
     }
 
     /// Finds every skill mention in `text`, in order of position.
+    ///
+    /// Reuses a per-thread [`Scratch`]; [`Scanner::scan_with`] takes one from the caller.
     pub fn scan(&self, text: &str) -> Vec<Match> {
-        let norm = Normalized::new(text);
-        let t = norm.as_str().as_bytes();
-        let mut cands = Vec::new();
-        self.collect(t, &mut cands);
-        if cands.iter().any(|c| c.evidence.is_none()) {
-            Scanner::confirm_lists(t, &mut cands);
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<Scratch> = Default::default();
         }
+        SCRATCH.with(|s| match s.try_borrow_mut() {
+            Ok(mut s) => {
+                let out = self.scan_with(&mut s, text);
+                // Keep the buffers of an ordinary document, not of the largest one ever seen.
+                if s.norm.capacity() > 16 << 20 {
+                    *s = Scratch::default();
+                }
+                out
+            }
+            Err(_) => self.scan_with(&mut Scratch::default(), text),
+        })
+    }
 
-        let cands: Vec<Cand> = cands.into_iter().filter(|c| c.evidence.is_some()).collect();
-        let nl: Vec<usize> = if cands.is_empty() {
-            Vec::new()
-        } else {
-            memchr::memchr_iter(b'\n', text.as_bytes()).collect()
-        };
+    /// Finds every skill mention in `text`, in order of position, with buffers from `scratch`
+    /// (no allocation but the result's once they have grown to the size of the documents).
+    pub fn scan_with(&self, scratch: &mut Scratch, text: &str) -> Vec<Match> {
+        let Scratch { norm, found, cands } = scratch;
+        norm.fold(text);
+        let t = norm.as_str().as_bytes();
+        cands.clear();
+        self.collect(t, found, cands);
+        if cands.iter().any(|c| c.evidence.is_none()) {
+            Scanner::confirm_lists(t, cands);
+            cands.retain(|c| c.evidence.is_some());
+        }
         let mut out: Vec<Match> = Vec::with_capacity(cands.len());
+        // Matches come in order, so lines are counted from one match to the next.
+        let (mut counted, mut line, mut seen) = (0, 1, 0);
         for (i, c) in cands.iter().enumerate() {
-            let start = norm.orig_start(c.start);
-            let end = norm.orig_end(c.end);
+            let (start, end) = norm.orig_span(&mut seen, c.start, c.end);
+            if start < counted {
+                (counted, line) = (0, 1);
+            }
+            line += count_newlines(&text.as_bytes()[counted..start]);
+            counted = start;
             // A list right after a negated skill shares its negation ("no Java, Scala or Kotlin").
             let inherited = i > 0
                 && out[i - 1].negated
+                && c.start - cands[i - 1].end <= 12
                 && std::str::from_utf8(&t[cands[i - 1].end..c.start]).is_ok_and(is_list_gap);
             out.push(Match {
                 skill: c.pat.skill,
                 start,
                 end,
-                line: 1 + nl.partition_point(|&p| p < start),
+                line,
                 negated: inherited || is_negated(text, start, end),
                 evidence: c.evidence.clone().expect("filtered above"),
             });
@@ -682,7 +940,7 @@ impl Scanner {
         let spaced =
             |g: &[u8]| !g.is_empty() && g.len() <= 2 && g.iter().all(|&b| b == b' ' || b == b'\n');
         let sep: Vec<bool> = (0..n.saturating_sub(1))
-            .map(|i| std::str::from_utf8(gap(i)).is_ok_and(is_list_gap))
+            .map(|i| gap(i).len() <= 12 && std::str::from_utf8(gap(i)).is_ok_and(is_list_gap))
             .collect();
         let near: Vec<bool> = (0..n.saturating_sub(1))
             .map(|i| sep[i] || spaced(gap(i)))
@@ -726,7 +984,10 @@ fn near_evidence(t: &[u8], c: &Cand, rule: &Rule) -> Option<String> {
         let mut buf = [0u8; 48];
         for side in [&t[l.clone()], &t[r.clone()]] {
             for word in side.split(|&b| !b.is_ascii_alphanumeric()) {
-                if word.is_empty() || word.len() > buf.len() {
+                if word.is_empty()
+                    || word.len() > buf.len()
+                    || rule.near_word_mask[(word[0] & 31) as usize] & (1 << word.len().min(15)) == 0
+                {
                     continue;
                 }
                 let w = &mut buf[..word.len()];
@@ -738,31 +999,46 @@ fn near_evidence(t: &[u8], c: &Cand, rule: &Rule) -> Option<String> {
             }
         }
     }
-    rule.near_phrases
-        .iter()
-        .find(|p| {
-            contains_word(&t[l.clone()], p.as_bytes()) || contains_word(&t[r.clone()], p.as_bytes())
-        })
-        .cloned()
+    // The first phrase in list order found on either side, in one pass over each side.
+    let n = rule.near_phrases.len();
+    let best = rule.first_phrase_in(&t[l], n);
+    let best = rule.first_phrase_in(&t[r], best);
+    rule.near_phrases.get(best).cloned()
 }
 
 /// Whether the candidate sits inside one of its skill's exception phrases, matched as whole
 /// words ("spark a" must not veto "Spark and Hadoop").
 fn vetoed(t: &[u8], c: &Cand, rule: &Rule) -> bool {
     let form = &t[c.start..c.end];
+    // The candidate's text is one of the rule's forms up to ASCII case (or holds a line break,
+    // which no phrase does), so where the form sits in each phrase is known in advance.
+    if let Some(k) = rule
+        .forms
+        .iter()
+        .position(|f| f.as_bytes().eq_ignore_ascii_case(form))
+    {
+        return rule.veto_sites()[k]
+            .iter()
+            .any(|&(p, o)| veto_at(t, c, rule.not_in[p].as_bytes(), o));
+    }
     rule.not_in.iter().any(|phrase| {
         let p = phrase.as_bytes();
-        (0..(p.len() + 1).saturating_sub(form.len())).any(|o| {
-            if !p[o..o + form.len()].eq_ignore_ascii_case(form) || c.start < o {
-                return false;
-            }
-            let (a, b) = (c.start - o, c.start - o + p.len());
-            b <= t.len()
-                && t[a..b].eq_ignore_ascii_case(p)
-                && (a == 0 || !is_word(t[a - 1]) || !is_word(t[a]))
-                && (b == t.len() || !is_word(t[b]) || !is_word(t[b - 1]))
-        })
+        (0..(p.len() + 1).saturating_sub(form.len()))
+            .any(|o| p[o..o + form.len()].eq_ignore_ascii_case(form) && veto_at(t, c, p, o))
     })
+}
+
+/// Whether the exception phrase `p`, whose offset `o` holds the candidate's form, surrounds
+/// the candidate as whole words.
+fn veto_at(t: &[u8], c: &Cand, p: &[u8], o: usize) -> bool {
+    if c.start < o {
+        return false;
+    }
+    let (a, b) = (c.start - o, c.start - o + p.len());
+    b <= t.len()
+        && t[a..b].eq_ignore_ascii_case(p)
+        && (a == 0 || !is_word(t[a - 1]) || !is_word(t[a]))
+        && (b == t.len() || !is_word(t[b]) || !is_word(t[b - 1]))
 }
 
 #[cfg(test)]

@@ -235,6 +235,7 @@ fn precompiled_builtin_equals_runtime_compiled() {
     let (a, b) = (&*pre.inner, &*run.inner);
     assert_eq!(a.main.to_bytes(), b.main.to_bytes());
     assert_eq!(a.exact.to_bytes(), b.exact.to_bytes());
+    assert_eq!(a.filter.to_bytes(), b.filter.to_bytes());
     assert_eq!(a.main_pats, b.main_pats);
     assert_eq!(a.exact_pats, b.exact_pats);
     assert!(a.main_pats.len() > 10_000);
@@ -428,5 +429,296 @@ fn random_text_never_breaks_spans() {
                 "{text:?}: {m:?}"
             );
         }
+    }
+}
+
+/// Random text made of the built-in forms (in random case, joined, plural, with digits or
+/// camel-case neighbours) and separators.
+fn random_form_text(forms: &[String], next: &mut impl FnMut() -> u64) -> String {
+    const SEPS: &[&str] = &[
+        " ",
+        "  ",
+        ", ",
+        "\n",
+        "\r\n",
+        "-",
+        "_",
+        "/",
+        ".",
+        ". ",
+        "(",
+        "++ ",
+        "# ",
+        "s ",
+        "3 ",
+        "é",
+        "\u{2019}s ",
+        "\u{00A0}",
+        "",
+        "x",
+        "Dev ",
+    ];
+    let n = (next() % 30) as usize;
+    let mut text = String::new();
+    for _ in 0..n {
+        let form = &forms[(next() % forms.len() as u64) as usize];
+        match next() % 6 {
+            0 => text.push_str(&form.to_uppercase()),
+            1 => text.push_str(&form.replace(' ', "")),
+            2 => {
+                let mut cs = form.chars();
+                text.extend(cs.next().map(|c| c.to_ascii_uppercase()));
+                text.extend(cs);
+            }
+            _ => text.push_str(form),
+        }
+        text.push_str(SEPS[(next() % SEPS.len() as u64) as usize]);
+    }
+    text
+}
+
+/// The word filter is exact where it matters: wherever it skips a word, walking the tries
+/// there finds no form that could end on a boundary.
+#[test]
+fn word_filter_skips_only_words_that_start_no_form() {
+    let s = Scanner::builtin();
+    let inner = &*s.inner;
+    let forms = s.main_patterns();
+    let mut x: u64 = 0x0123_4567_89AB_CDEF;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let (mut skipped, mut kept) = (0, 0);
+    for _ in 0..3_000 {
+        let text = random_form_text(&forms, &mut next);
+        let norm = Normalized::new(&text);
+        let t = norm.as_str().as_bytes();
+        for p in 0..t.len() {
+            if !left_ok(t, p) {
+                continue;
+            }
+            let q = if is_word(t[p]) {
+                match filter::word_end(t, p) {
+                    Some(q) => q,
+                    None => continue,
+                }
+            } else {
+                p
+            };
+            if inner.filter.may_start(t, p, q) {
+                kept += 1;
+                continue;
+            }
+            skipped += 1;
+            for (trie, pats) in [
+                (&inner.main, &inner.main_pats),
+                (&inner.exact, &inner.exact_pats),
+            ] {
+                trie.walk(t, p, &mut |e, id, _| {
+                    let end = right_end(t, p, e, pats[id as usize]);
+                    assert!(
+                        end.is_none(),
+                        "{text:?}: skipped {:?}, which ends at {end:?}",
+                        &norm.as_str()[p..]
+                    );
+                });
+            }
+        }
+    }
+    assert!(
+        skipped > 1000 && kept > 1000,
+        "{skipped} skipped, {kept} kept"
+    );
+}
+
+/// The cue lists' quick test never rules out a word that `eq_cue` would accept.
+#[test]
+fn cue_masks_agree_with_eq_cue() {
+    const PIECES: &[&str] = &[
+        "n", "N", "o", "t", "'", "\u{2019}", "don", "DON", "nt", "s", "a", "b", "ut", "e", "x", "é",
+    ];
+    let mut x: u64 = 0x1234_5678_9ABC_DEF1;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let lists = [&CLAUSE_BREAKS, &NEG_BEFORE, &NEG_CANCEL, &PREFERRED, &NOT];
+    for cues in lists {
+        for c in cues.list {
+            for w in [c.to_string(), c.to_uppercase(), c.replace('\'', "\u{2019}")] {
+                assert!(cues.contains(w.as_bytes()), "{w:?}");
+            }
+        }
+    }
+    for _ in 0..50_000 {
+        let n = 1 + (next() % 5) as usize;
+        let w: String = (0..n)
+            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+            .collect();
+        for cues in lists {
+            let want = cues.list.iter().any(|c| eq_cue(w.as_bytes(), c));
+            assert_eq!(cues.contains(w.as_bytes()), want, "{w:?}");
+        }
+    }
+}
+
+/// Vetoes through the precomputed sites give what checking every offset of every phrase gives.
+#[test]
+fn veto_sites_agree_with_the_full_search() {
+    let s = Scanner::builtin();
+    let mut x: u64 = 0x0F0F_1234_ABCD_5555;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let rules: Vec<&Rule> = s
+        .inner
+        .rules
+        .values()
+        .filter(|r| !r.not_in.is_empty())
+        .collect();
+    let (mut vetoes, mut checks) = (0, 0);
+    for _ in 0..20_000 {
+        let rule = rules[(next() % rules.len() as u64) as usize];
+        let form = &rule.forms[(next() % rule.forms.len() as u64) as usize];
+        let phrase = &rule.not_in[(next() % rule.not_in.len() as u64) as usize];
+        // A phrase around the form, or the form in other words, in random case.
+        let around = match next() % 3 {
+            0 => phrase.clone(),
+            1 => format!("x {phrase}s"),
+            _ => format!("the {form} of"),
+        };
+        let mut text: String = around
+            .chars()
+            .map(|c| {
+                if next() % 4 == 0 {
+                    c.to_ascii_uppercase()
+                } else {
+                    c
+                }
+            })
+            .collect();
+        if next() % 5 == 0 {
+            text = text.replace(' ', "\n");
+        }
+        let t = text.as_bytes();
+        let lower = text.to_ascii_lowercase();
+        let Some(start) = lower.find(form.as_str()) else {
+            continue;
+        };
+        let c = Cand {
+            start,
+            end: start + form.len(),
+            pat: Pattern {
+                skill: SkillIdx(0),
+                ambiguous: true,
+                plural_ok: false,
+            },
+            evidence: None,
+        };
+        let full = rule.not_in.iter().any(|phrase| {
+            let p = phrase.as_bytes();
+            let f = &t[c.start..c.end];
+            (0..(p.len() + 1).saturating_sub(f.len()))
+                .any(|o| p[o..o + f.len()].eq_ignore_ascii_case(f) && veto_at(t, &c, p, o))
+        });
+        assert_eq!(vetoed(t, &c, rule), full, "{text:?} {form:?}");
+        checks += 1;
+        vetoes += full as usize;
+    }
+    assert!(
+        checks > 10_000 && vetoes > 1_000,
+        "{checks} checks, {vetoes} vetoes"
+    );
+}
+
+/// The one-pass phrase search finds the same first near phrase as searching for each phrase.
+#[test]
+fn phrase_index_agrees_with_one_search_per_phrase() {
+    let s = Scanner::builtin();
+    let mut x: u64 = 0x7777_0123_4567_89AB;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let rules: Vec<&Rule> = s
+        .inner
+        .rules
+        .values()
+        .filter(|r| r.near_phrases.len() > 1)
+        .collect();
+    let mut hits = 0;
+    for _ in 0..20_000 {
+        let rule = rules[(next() % rules.len() as u64) as usize];
+        let mut hay = String::new();
+        for _ in 0..(next() % 5) {
+            let p = &rule.near_phrases[(next() % rule.near_phrases.len() as u64) as usize];
+            let piece = match next() % 4 {
+                0 => p.to_uppercase(),
+                1 => format!("x{p}"),
+                2 => p.get(..p.len() / 2).unwrap_or(p).to_string(),
+                _ => p.clone(),
+            };
+            hay.push_str(&piece);
+            hay.push_str([" ", ", ", "", "a"][(next() % 4) as usize]);
+        }
+        let h = hay.as_bytes();
+        let want = rule
+            .near_phrases
+            .iter()
+            .position(|p| contains_word(h, p.as_bytes()));
+        let got = rule.first_phrase_in(h, rule.near_phrases.len());
+        assert_eq!(got, want.unwrap_or(rule.near_phrases.len()), "{hay:?}");
+        hits += want.is_some() as usize;
+    }
+    assert!(hits > 5_000, "{hits} hits");
+}
+
+/// Every near word passes its rule's quick mask, so the mask only rules out other words.
+#[test]
+fn near_word_masks_keep_every_near_word() {
+    let s = Scanner::builtin();
+    for rule in s.inner.rules.values() {
+        for w in &rule.near_words {
+            let bit = 1 << w.len().min(15);
+            assert!(
+                rule.near_word_mask[(w[0] & 31) as usize] & bit != 0,
+                "{w:?}"
+            );
+        }
+    }
+}
+
+/// A scratch reused across documents of every kind gives what a fresh one gives.
+#[test]
+fn reused_scratch_changes_nothing() {
+    let s = Scanner::builtin();
+    let forms = s.main_patterns();
+    let mut x: u64 = 0xDEAD_BEEF_0123_4567;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let mut scratch = Scratch::default();
+    for _ in 0..2_000 {
+        let text = random_form_text(&forms, &mut next);
+        let reused = s.scan_with(&mut scratch, &text);
+        assert_eq!(
+            reused,
+            s.scan_with(&mut Scratch::default(), &text),
+            "{text:?}"
+        );
+        assert_eq!(reused, s.scan(&text), "{text:?}");
     }
 }

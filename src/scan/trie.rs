@@ -10,7 +10,7 @@ use super::is_word;
 
 /// Folds ASCII case when the trie is case-insensitive, and reads a line break as the space
 /// between two words of a form (text wrapped mid-form); identity otherwise.
-static LOWER: [u8; 256] = {
+pub(crate) static LOWER: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut i = 0;
     while i < 256 {
@@ -224,6 +224,24 @@ impl Trie {
             b
         };
         self.root[b as usize] != NONE
+    }
+
+    /// The root state, for walking the trie's structure with [`Trie::children`].
+    pub(crate) const ROOT: u32 = 0;
+
+    /// The children of `state`: (edge byte, child state), in byte order.
+    pub(crate) fn children(&self, state: u32) -> impl Iterator<Item = (u8, u32)> + '_ {
+        let st = &self.states[state as usize];
+        let first = st.first as usize;
+        self.bytes[first..first + st.len as usize]
+            .iter()
+            .enumerate()
+            .map(move |(k, &b)| (b, (first + k + 1) as u32))
+    }
+
+    /// Whether a pattern ends at `state`.
+    pub(crate) fn is_match(&self, state: u32) -> bool {
+        self.states[state as usize].out != NONE
     }
 
     /// Serialises the trie as little-endian words, for embedding a precompiled trie.
