@@ -14,12 +14,12 @@ use std::collections::BinaryHeap;
 
 use crate::extract::Extraction;
 use crate::lexicon::{Lexicon, SkillIdx};
-use crate::score::{Credit, credits};
+use crate::score::{Credits, credits};
 
 /// What a résumé offers: every skill's credit.
 #[derive(Clone, Debug)]
 pub struct Offer {
-    credits: Vec<Option<Credit>>,
+    credits: Credits,
 }
 
 impl Offer {
@@ -32,10 +32,7 @@ impl Offer {
 
     /// The credit offered for one skill, 0 to 1.
     pub fn credit(&self, skill: SkillIdx) -> f64 {
-        self.credits
-            .get(skill.0 as usize)
-            .and_then(Option::as_ref)
-            .map_or(0.0, |c| c.value)
+        self.credits.get(skill).map_or(0.0, |c| c.value)
     }
 }
 

@@ -111,56 +111,65 @@ pub fn mention_credit(mentions: &[&Match]) -> f64 {
     }
 }
 
-/// Every skill's credit for one document, indexed by skill.
-pub fn credits(lexicon: &Lexicon, ex: &Extraction) -> Vec<Option<Credit>> {
-    let mut by_skill: Vec<Vec<&Match>> = vec![Vec::new(); lexicon.len()];
-    for m in &ex.matches {
-        by_skill[m.skill.0 as usize].push(m);
+/// The credited skills of one document, sorted by skill: those mentioned (not only negated)
+/// and those only implied by a mentioned one. A few dozen entries, not the whole lexicon.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Credits(Vec<Credit>);
+
+impl Credits {
+    /// The credit of one skill, if it has any.
+    pub fn get(&self, skill: SkillIdx) -> Option<&Credit> {
+        self.0
+            .binary_search_by_key(&skill, |c| c.skill)
+            .ok()
+            .map(|i| &self.0[i])
     }
-    let mut out: Vec<Option<Credit>> = vec![None; lexicon.len()];
-    for (i, ms) in by_skill.iter().enumerate() {
-        let value = mention_credit(ms);
-        if value > 0.0 {
-            out[i] = Some(Credit {
-                skill: SkillIdx(i as u32),
+
+    /// Every credited skill, in lexicon order.
+    pub fn iter(&self) -> impl Iterator<Item = &Credit> {
+        self.0.iter()
+    }
+}
+
+/// Every credited skill of one document (see the module docs for the values).
+pub fn credits(lexicon: &Lexicon, ex: &Extraction) -> Credits {
+    let mut matches: Vec<&Match> = ex.matches.iter().collect();
+    matches.sort_by_key(|m| m.skill);
+    let mut out: Vec<Credit> = matches
+        .chunk_by(|a, b| a.skill == b.skill)
+        .filter_map(|ms| {
+            let value = mention_credit(ms);
+            (value > 0.0).then(|| Credit {
+                skill: ms[0].skill,
                 how: How::Mentioned(ms.iter().filter(|m| !m.negated).count()),
                 value,
-            });
-        }
-    }
-    // Implied credit, in lexicon order of the implying skill so the result is deterministic.
-    for i in 0..out.len() {
-        if !matches!(
-            out[i],
-            Some(Credit {
-                how: How::Mentioned(_),
-                ..
             })
-        ) {
-            continue;
-        }
-        for &p in lexicon.implied_by(SkillIdx(i as u32)) {
-            let slot = &mut out[p.0 as usize];
-            if slot.is_none() {
-                *slot = Some(Credit {
+        })
+        .collect();
+    // Implied credit, in lexicon order of the implying skill so the result is deterministic.
+    let mentioned = out.len();
+    for i in 0..mentioned {
+        let by = out[i].skill;
+        for &p in lexicon.implied_by(by) {
+            let known = out[..mentioned]
+                .binary_search_by_key(&p, |c| c.skill)
+                .is_ok()
+                || out[mentioned..].iter().any(|c| c.skill == p);
+            if !known {
+                out.push(Credit {
                     skill: p,
-                    how: How::Implied(SkillIdx(i as u32)),
+                    how: How::Implied(by),
                     value: IMPLIED_CREDIT,
                 });
             }
         }
     }
-    out
+    out.sort_by_key(|c| c.skill);
+    Credits(out)
 }
 
-fn fit_one(
-    lexicon: &Lexicon,
-    role_index: usize,
-    role: &RoleProfile,
-    credits: &[Option<Credit>],
-    present: &[Credit],
-) -> Fit {
-    let credit_of = |s: SkillIdx| credits[s.0 as usize].clone();
+fn fit_one(lexicon: &Lexicon, role_index: usize, role: &RoleProfile, credits: &Credits) -> Fit {
+    let credit_of = |s: SkillIdx| credits.get(s).cloned();
     let mut requirements = Vec::with_capacity(role.requirements.len());
     let (mut earned, mut total) = (0.0, 0.0);
     for (index, r) in role.requirements.iter().enumerate() {
@@ -182,7 +191,7 @@ fn fit_one(
                 best.map_or((0.0, Vec::new()), |c| (c.value, vec![c]))
             }
             Need::Category { category, min } => {
-                let mut found: Vec<Credit> = present
+                let mut found: Vec<Credit> = credits
                     .iter()
                     .filter(|c| lexicon.skill(c.skill).category == *category)
                     .cloned()
@@ -308,13 +317,11 @@ pub fn outside(role: &RoleProfile, ex: &Extraction) -> Vec<SkillIdx> {
 /// The document's fit to every role, best first (ties by role id, so the order is total).
 pub fn fit_all(lexicon: &Lexicon, roles: &Roles, ex: &Extraction) -> Vec<Fit> {
     let credits = credits(lexicon, ex);
-    // The skills with any credit, for category minimums: a few dozen, not the whole lexicon.
-    let present: Vec<Credit> = credits.iter().flatten().cloned().collect();
     let mut fits: Vec<Fit> = roles
         .all()
         .iter()
         .enumerate()
-        .map(|(i, r)| fit_one(lexicon, i, r, &credits, &present))
+        .map(|(i, r)| fit_one(lexicon, i, r, &credits))
         .collect();
     fits.sort_by(|a, b| {
         b.score
@@ -491,10 +498,9 @@ mod tests {
                 role.id
             );
             let all = credits(&lex, &doc(&ideal(&lex, role), MENTION_CAP));
-            let present: Vec<Credit> = all.iter().flatten().cloned().collect();
-            let fit = fit_one(&lex, i, role, &all, &present);
+            let fit = fit_one(&lex, i, role, &all);
             assert_eq!(fit.score, 100.0, "{}", role.id);
-            let fit = fit_one(&lex, i, role, &credits(&lex, &Extraction::default()), &[]);
+            let fit = fit_one(&lex, i, role, &credits(&lex, &Extraction::default()));
             assert_eq!(fit.score, 0.0, "{}", role.id);
         }
     }
