@@ -114,21 +114,76 @@ pub trait Sink<'a> {
     }
 }
 
+/// What the reader hands on, in input order.
+enum Event<'a> {
+    Open(&'a str, Columns),
+    Batch(Batch<'a>),
+    Bad(&'a str, BadRow),
+}
+
+fn dispatch<'a>(sink: &mut impl Sink<'a>, event: Event<'a>) -> Result<()> {
+    match event {
+        Event::Open(file, columns) => sink.open(file, &columns),
+        Event::Batch(batch) => sink.batch(batch),
+        Event::Bad(file, bad) => sink.bad(file, &bad),
+    }
+}
+
 /// Reads every CSV file (`-` is stdin) in batches of at most [`BATCH_ROWS`] rows and hands
 /// each batch to `sink`, in input order. Bad rows are reported on stderr with file, record
 /// and line and counted, or end the run with `--strict`.
+///
+/// With more than one thread, reading runs on its own thread, at most two batches ahead of
+/// the sink, so parsing overlaps scoring and memory stays bounded.
 pub fn for_each_batch<'a>(
     files: &'a [String],
     args: &CsvArgs,
     sink: &mut impl Sink<'a>,
 ) -> Result<Summary> {
     let progress = Progress::new(files, args.quiet);
+    let summary = if rayon::current_num_threads() > 1 {
+        std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Event<'a>>(2);
+            let progress = &progress;
+            let reader = scope.spawn(move || {
+                read_events(files, args, progress, |event| {
+                    // A closed channel means the sink failed; its error is the one to report.
+                    tx.send(event)
+                        .map_err(|_| anyhow::anyhow!("the output stopped"))
+                })
+            });
+            let mut failed = None;
+            for event in rx {
+                if let Err(e) = dispatch(sink, event) {
+                    failed = Some(e);
+                    break;
+                }
+            }
+            let read = reader.join().expect("the CSV reader does not panic");
+            match failed {
+                Some(e) => Err(e),
+                None => read,
+            }
+        })?
+    } else {
+        read_events(files, args, &progress, |event| dispatch(sink, event))?
+    };
+    progress.finish();
+    Ok(summary)
+}
+
+fn read_events<'a>(
+    files: &'a [String],
+    args: &CsvArgs,
+    progress: &Progress,
+    mut emit: impl FnMut(Event<'a>) -> Result<()>,
+) -> Result<Summary> {
     let mut summary = Summary::default();
     let mut seen: HashSet<u64> = HashSet::new();
     let mut seq = 0u64;
     for file in files {
-        let input: Box<dyn Read> = if file == "-" {
-            Box::new(io::stdin().lock())
+        let input: Box<dyn Read + Send> = if file == "-" {
+            Box::new(io::stdin())
         } else {
             Box::new(File::open(file).with_context(|| format!("{file}: cannot open"))?)
         };
@@ -138,7 +193,7 @@ pub fn for_each_batch<'a>(
             &args.choice(),
         )
         .map_err(|e| anyhow::anyhow!("{file}: {e}"))?;
-        sink.open(file, rows.columns())?;
+        emit(Event::Open(file, rows.columns().clone()))?;
         let mut batch: Batch<'a> = Vec::with_capacity(BATCH_ROWS);
         let mut last_bytes = 0;
         loop {
@@ -158,12 +213,12 @@ pub fn for_each_batch<'a>(
                     progress.suspend(|| eprintln!("skillscan: warning: {file}: {bad}"));
                     // Rows before it go first, so outputs keep input order.
                     if !batch.is_empty() {
-                        sink.batch(std::mem::replace(
+                        emit(Event::Batch(std::mem::replace(
                             &mut batch,
                             Vec::with_capacity(BATCH_ROWS),
-                        ))?;
+                        )))?;
                     }
-                    sink.bad(file, &bad)?;
+                    emit(Event::Bad(file, bad))?;
                 }
                 Some(Ok(row)) => {
                     summary.read += 1;
@@ -187,21 +242,20 @@ pub fn for_each_batch<'a>(
                     batch.push((seq, file.as_str(), row));
                     seq += 1;
                     if batch.len() == BATCH_ROWS {
-                        sink.batch(std::mem::replace(
+                        emit(Event::Batch(std::mem::replace(
                             &mut batch,
                             Vec::with_capacity(BATCH_ROWS),
-                        ))?;
+                        )))?;
                         progress.rows(summary.done);
                     }
                 }
             }
         }
         if !batch.is_empty() {
-            sink.batch(batch)?;
+            emit(Event::Batch(batch))?;
             progress.rows(summary.done);
         }
     }
-    progress.finish();
     Ok(summary)
 }
 
