@@ -113,12 +113,12 @@ fn invalid_utf8_is_decoded_with_a_warning() {
     insta::assert_snapshot!(run(&["--lexicon", "lexicon.toml", "scan", "latin1.txt"], None), @"
     exit: 0
     --- stdout
-    latin1.txt  22 bytes, 2 skills
+    latin1.txt  20 bytes, 2 skills
       SKILL   CATEGORY              COUNT  LINES
       Python  programming-language      1  1
       SQL     programming-language      1  1
     --- stderr
-    skillscan: warning: latin1.txt: invalid UTF-8 (first at byte 11); decoded lossily
+    skillscan: warning: latin1.txt: invalid UTF-8 (first at byte 11); decoded as Windows-1252
     ");
 }
 
