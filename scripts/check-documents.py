@@ -44,7 +44,10 @@ def strip_latex(src: str) -> str:
     )
     text = "\n".join(keep) + "\n" + body
     text = re.sub(r"\\(?:begin|end)\{[^}]*\}", " ", text)
-    text = re.sub(r"\\(?:includegraphics|usepackage|color|textcolor|hspace|vspace|setlength|"
+    # Numeric arguments are layout (chart values, lengths), and a colour name is no text.
+    text = re.sub(r"\{-?[\d.]+(?:pt|em|ex|cm|mm|in)?\}", " ", text)
+    text = re.sub(r"\\(?:textcolor|colorbox)\{[^}]*\}", " ", text)
+    text = re.sub(r"\\(?:includegraphics|usepackage|color|hspace|vspace|setlength|"
                   r"definecolor|faIcon|icon|fontsize|selectfont|rule)\*?(\[[^]]*\])?(\{[^}]*\})*",
                   " ", text)
     text = text.replace(r"\\", "\n").replace(r"\&", "&").replace(r"\%", "%").replace(r"\#", "#")
