@@ -353,6 +353,16 @@ fn read_html(_: &str, _: Vec<String>) -> Result<Document, ReadError> {
 pub fn clean_extracted(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.split('\n') {
+        // A soft hyphen at a line end is sometimes placed after a space ("mod \u{AD}").
+        let line = line.trim_end_matches([' ', '\t', '\r']);
+        let joined;
+        let line = match line.strip_suffix('\u{AD}') {
+            Some(stem) if stem.ends_with(' ') => {
+                joined = format!("{}\u{AD}", stem.trim_end());
+                joined.as_str()
+            }
+            _ => line,
+        };
         let mut cleaned = String::with_capacity(line.len());
         for c in line.chars() {
             match c {
@@ -429,13 +439,26 @@ fn join_hyphenation(text: &str) -> String {
             None => break,
         };
         if let Some(stem) = line.strip_suffix('-') {
+            // pdf-extract sometimes puts a space before a line-end hyphen ("mod -").
+            let spaced = stem.ends_with(' ') && !stem.ends_with("  ");
+            let stem = if spaced {
+                &stem[..stem.len() - 1]
+            } else {
+                stem
+            };
             let before = stem.chars().next_back();
             let after = next.chars().next();
-            if before.is_some_and(char::is_alphabetic) && after.is_some_and(char::is_alphanumeric) {
-                if after.is_some_and(char::is_lowercase) && before.is_some_and(char::is_lowercase) {
-                    out.pop();
-                }
-                // The next line continues this one.
+            let lower = |c: Option<char>| c.is_some_and(char::is_lowercase);
+            if lower(before) && lower(after) {
+                // A broken word: drop the hyphen (and its space); the next line continues it.
+                out.truncate(out.len() - 1 - usize::from(spaced));
+                continue;
+            }
+            if !spaced
+                && before.is_some_and(char::is_alphabetic)
+                && after.is_some_and(char::is_alphanumeric)
+            {
+                // A real hyphen at the line end: keep it, join the lines.
                 continue;
             }
         }
@@ -578,6 +601,10 @@ mod tests {
             ),
             ("COVID-\n19", "COVID-19"),
             ("Con\u{AD}\nsul", "Consul"),
+            ("language mod \u{AD}\neling", "language modeling"),
+            ("language mod -\neling", "language modeling"),
+            ("Python -\nSQL", "Python -\nSQL"),
+            ("language mod \u{AD}\neling", "language modeling"),
             ("- item\n- item", "- item\n- item"),
             ("2019 -\n2021", "2019 -\n2021"),
         ];
