@@ -204,7 +204,8 @@ pub struct Input {
     pub warnings: Vec<String>,
 }
 
-/// Reads a file, or stdin for `-`, decoding invalid UTF-8 lossily with a warning.
+/// Reads a file, or stdin for `-`, in any format [`skillscan::document::read`] knows (text,
+/// HTML, PDF, DOCX), told by content.
 pub fn read_input(path: &str) -> Result<Input> {
     let mut bytes = Vec::new();
     if path == "-" {
@@ -215,25 +216,11 @@ pub fn read_input(path: &str) -> Result<Input> {
     } else {
         bytes = std::fs::read(path).with_context(|| format!("{path}: cannot read"))?;
     }
-    let mut warnings = Vec::new();
-    let text = match String::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            warnings.push(format!(
-                "invalid UTF-8 (first at byte {at}); decoded lossily"
-            ));
-            String::from_utf8_lossy(e.as_bytes()).into_owned()
-        }
-    };
-    let text = text
-        .strip_prefix('\u{FEFF}')
-        .map(str::to_string)
-        .unwrap_or(text);
+    let doc = skillscan::document::read(&bytes, path).with_context(|| path.to_string())?;
     Ok(Input {
         name: path.to_string(),
-        text,
-        warnings,
+        text: doc.text,
+        warnings: doc.warnings,
     })
 }
 

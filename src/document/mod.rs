@@ -1,7 +1,31 @@
-//! Documents: what kind a text is, and CSV files of documents ([`rows`]). (Readers for PDF,
-//! DOCX and HTML will live here too.)
+//! Documents: reading files of any supported format ([`read`]: text, HTML, PDF, DOCX), what
+//! kind a text is ([`guess_kind`]), and CSV files of documents ([`rows`]).
+//!
+//! ```
+//! # #[cfg(feature = "html")] {
+//! use skillscan::document::{Format, read};
+//!
+//! let page = b"<!doctype html><nav>Home | Jobs</nav><h1>Data Engineer</h1><p>Python &amp; SQL</p>";
+//! let doc = read(page, "posting.html").unwrap();
+//! assert_eq!((doc.format, doc.text.as_str()), (Format::Html, "Data Engineer\nPython & SQL\n"));
+//! # }
+//! ```
+//!
+//! The PDF, DOCX and HTML readers sit behind the default Cargo features `pdf`, `docx` and
+//! `html`; without one, [`read`] returns [`ReadError::Disabled`] for that format.
 
+#[cfg(feature = "docx")]
+mod docx;
+#[cfg(feature = "html")]
+mod html;
+#[cfg(feature = "pdf")]
+mod pdf;
+mod read;
 pub mod rows;
+
+pub use read::{
+    Document, Format, Limits, ReadError, clean_extracted, decode_text, read, read_with,
+};
 
 /// What a document is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
