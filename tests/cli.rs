@@ -901,6 +901,17 @@ fn fit_json_shape_is_locked() {
         keys(&doc["learning_path"][0]),
         ["name", "requirements", "skill", "tier"]
     );
+    // No dated job: no seniority and no salary band, rather than "entry".
+    let out = run(
+        &["fit", "-f", "json", "-"],
+        Some("Python, SQL and Tableau."),
+    );
+    let json = out.split_once("--- stdout\n").unwrap().1;
+    let json = json.split_once("--- stderr").unwrap().0;
+    let undated: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert!(
+        undated["experience"]["seniority"].is_null() && undated["experience"]["salary"].is_null()
+    );
     assert!(
         cmd(&["fit", "--as-of", "2026-13", resume.to_str().unwrap()])
             .output()

@@ -45,10 +45,11 @@ pub struct ExperienceOut<'a> {
     /// found with its `kind` (`work`, `education`, `other`), span and line.
     #[serde(flatten)]
     pub experience: &'a Experience,
-    /// `entry`, `mid` or `senior`.
-    pub seniority: &'static str,
-    /// The typical yearly salary band for that level: a rough public figure, not advice.
-    pub salary: SalaryOut<'a>,
+    /// `entry`, `mid` or `senior`; `null` when the résumé has no dated job.
+    pub seniority: Option<&'static str>,
+    /// The typical yearly salary band for that level: a rough public figure, not advice;
+    /// `null` when the résumé has no dated job.
+    pub salary: Option<SalaryOut<'a>>,
 }
 
 /// A salary band with its source.
@@ -269,16 +270,17 @@ impl<'a> FitDoc<'a> {
             title: input.title,
             experience: input.experience.map(|(e, bands)| {
                 let band = bands.band_for(e.months);
+                let dated = e.work().next().is_some();
                 ExperienceOut {
                     experience: e,
-                    seniority: band.seniority.as_str(),
-                    salary: SalaryOut {
+                    seniority: dated.then(|| band.seniority.as_str()),
+                    salary: dated.then(|| SalaryOut {
                         min: band.salary_min,
                         max: band.salary_max,
                         open_top: band.open_top,
                         currency: bands.currency(),
                         source: bands.source(),
-                    },
+                    }),
                 }
             }),
             fits,

@@ -319,18 +319,25 @@ fn write_doc(w: &mut impl Write, n: usize, doc: &FitDoc<'_>) -> io::Result<()> {
     )?;
     if let Some(e) = &doc.experience {
         let work = e.experience.work().count();
-        writeln!(
-            w,
-            "<p class=\"muted\">Experience: <strong>{:.1} years</strong> ({}) from {work} dated \
-             {}, as of {}. Typical salary: <strong>{}</strong> <span title=\"{}\">(rough public \
-             figure)</span></p>",
-            e.experience.years(),
-            Esc(e.seniority),
-            if work == 1 { "job" } else { "jobs" },
-            e.experience.as_of,
-            Esc(&super::table::salary(&e.salary)),
-            Esc(e.salary.source)
-        )?;
+        match (e.seniority, &e.salary) {
+            (Some(level), Some(pay)) => writeln!(
+                w,
+                "<p class=\"muted\">Experience: <strong>{:.1} years</strong> ({}) from {work} \
+                 dated {}, as of {}. Typical salary: <strong>{}</strong> <span title=\"{}\">\
+                 (rough public figure)</span></p>",
+                e.experience.years(),
+                Esc(level),
+                if work == 1 { "job" } else { "jobs" },
+                e.experience.as_of,
+                Esc(&super::table::salary(pay)),
+                Esc(pay.source)
+            )?,
+            _ => writeln!(
+                w,
+                "<p class=\"muted\">Experience: no dated job found, so no seniority or salary \
+                 band.</p>"
+            )?,
+        }
     }
     let best = doc.fits.first();
     match best {

@@ -123,16 +123,23 @@ pub fn write_fit(w: &mut impl Write, doc: &FitDoc<'_>, top: usize, style: Style)
     writeln!(w, "{}  {}", style.bold(doc.document), style.dim(kind))?;
     if let Some(e) = &doc.experience {
         let work = e.experience.work().count();
-        writeln!(
-            w,
-            "  experience: {:.1} years ({}) from {work} dated {}, as of {}; typical salary {}*\n  {}",
-            e.experience.years(),
-            e.seniority,
-            if work == 1 { "job" } else { "jobs" },
-            e.experience.as_of,
-            salary(&e.salary),
-            style.dim(&format!("* {}", e.salary.source))
-        )?;
+        match (e.seniority, &e.salary) {
+            (Some(level), Some(pay)) => writeln!(
+                w,
+                "  experience: {:.1} years ({level}) from {work} dated {}, as of {}; typical \
+                 salary {}*\n  {}",
+                e.experience.years(),
+                if work == 1 { "job" } else { "jobs" },
+                e.experience.as_of,
+                salary(pay),
+                style.dim(&format!("* {}", pay.source))
+            )?,
+            _ => writeln!(
+                w,
+                "  experience: {}",
+                style.dim("no dated job found, so no seniority or salary band")
+            )?,
+        }
     }
     for fit in doc.fits.iter().take(top) {
         match fit.closeness {
