@@ -168,40 +168,67 @@ pub fn credits(lexicon: &Lexicon, ex: &Extraction) -> Credits {
     Credits(out)
 }
 
+/// One requirement's credit, and the skills that earned it (best first) when `by` is given.
+fn need_credit(
+    lexicon: &Lexicon,
+    need: &Need,
+    credits: &Credits,
+    by: Option<&mut Vec<Credit>>,
+) -> f64 {
+    match need {
+        Need::Skill(s) => {
+            let c = credits.get(*s);
+            if let (Some(by), Some(c)) = (by, c) {
+                by.push(c.clone());
+            }
+            c.map_or(0.0, |c| c.value)
+        }
+        Need::AnyOf(skills) => {
+            // The best member; ties go to the first listed.
+            let best =
+                skills
+                    .iter()
+                    .filter_map(|&s| credits.get(s))
+                    .fold(None::<&Credit>, |best, c| match best {
+                        Some(b) if b.value >= c.value => Some(b),
+                        _ => Some(c),
+                    });
+            if let (Some(by), Some(c)) = (by, best) {
+                by.push(c.clone());
+            }
+            best.map_or(0.0, |c| c.value)
+        }
+        Need::Category { category, min } => {
+            let mut found: Vec<&Credit> = credits
+                .iter()
+                .filter(|c| lexicon.skill(c.skill).category == *category)
+                .collect();
+            found.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.skill.cmp(&b.skill)));
+            found.truncate(*min as usize);
+            let sum: f64 = found.iter().fold(0.0, |s, c| s + c.value);
+            if let Some(by) = by {
+                by.extend(found.into_iter().cloned());
+            }
+            (sum / *min as f64).min(1.0)
+        }
+    }
+}
+
+/// `100 × Σ weight × credit / Σ weight`, one decimal.
+fn weighted(earned: f64, total: f64) -> f64 {
+    if total == 0.0 {
+        0.0
+    } else {
+        (1000.0 * earned / total).round() / 10.0
+    }
+}
+
 fn fit_one(lexicon: &Lexicon, role_index: usize, role: &RoleProfile, credits: &Credits) -> Fit {
-    let credit_of = |s: SkillIdx| credits.get(s).cloned();
     let mut requirements = Vec::with_capacity(role.requirements.len());
     let (mut earned, mut total) = (0.0, 0.0);
     for (index, r) in role.requirements.iter().enumerate() {
-        let (credit, by) = match &r.need {
-            Need::Skill(s) => match credit_of(*s) {
-                Some(c) => (c.value, vec![c]),
-                None => (0.0, Vec::new()),
-            },
-            Need::AnyOf(skills) => {
-                // The best member; ties go to the first listed.
-                let best =
-                    skills
-                        .iter()
-                        .filter_map(|&s| credit_of(s))
-                        .fold(None::<Credit>, |best, c| match best {
-                            Some(b) if b.value >= c.value => Some(b),
-                            _ => Some(c),
-                        });
-                best.map_or((0.0, Vec::new()), |c| (c.value, vec![c]))
-            }
-            Need::Category { category, min } => {
-                let mut found: Vec<Credit> = credits
-                    .iter()
-                    .filter(|c| lexicon.skill(c.skill).category == *category)
-                    .cloned()
-                    .collect();
-                found.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.skill.cmp(&b.skill)));
-                found.truncate(*min as usize);
-                let sum: f64 = found.iter().fold(0.0, |s, c| s + c.value);
-                ((sum / *min as f64).min(1.0), found)
-            }
-        };
+        let mut by = Vec::new();
+        let credit = need_credit(lexicon, &r.need, credits, Some(&mut by));
         earned += r.weight as f64 * credit;
         total += r.weight as f64;
         requirements.push(RequirementFit {
@@ -216,16 +243,22 @@ fn fit_one(lexicon: &Lexicon, role_index: usize, role: &RoleProfile, credits: &C
             },
         });
     }
-    let score = if total == 0.0 {
-        0.0
-    } else {
-        (1000.0 * earned / total).round() / 10.0
-    };
     Fit {
         role: role_index,
-        score,
+        score: weighted(earned, total),
         requirements,
     }
+}
+
+/// A role's fit score alone: the same number as [`fit_all`] gives, without the breakdown (for
+/// batch work that needs only the closest role).
+fn score_one(lexicon: &Lexicon, role: &RoleProfile, credits: &Credits) -> f64 {
+    let (mut earned, mut total) = (0.0, 0.0);
+    for r in &role.requirements {
+        earned += r.weight as f64 * need_credit(lexicon, &r.need, credits, None);
+        total += r.weight as f64;
+    }
+    weighted(earned, total)
 }
 
 impl Fit {
@@ -283,13 +316,13 @@ impl CategoryCoverage {
 /// posting covers (its fit score / 100) and the share of the posting's distinct skills that
 /// the role asks for (those not [`outside`] it). Fit alone favours broad profiles; the share
 /// alone favours narrow ones; the README gives how often each finds a posting's titled role.
-pub fn closeness(role: &RoleProfile, fit: &Fit, ex: &Extraction) -> f64 {
+pub fn closeness(role: &RoleProfile, score: f64, ex: &Extraction) -> f64 {
     let skills = ex.mentioned();
     if skills.is_empty() {
         return 0.0;
     }
     let share = 1.0 - outside(role, ex).len() as f64 / skills.len() as f64;
-    let cover = fit.score / 100.0;
+    let cover = score / 100.0;
     if share + cover == 0.0 {
         0.0
     } else {
@@ -354,18 +387,52 @@ pub fn rank_posting(
     let mut out: Vec<PostingFit> = fit_all(lexicon, roles, ex)
         .into_iter()
         .map(|fit| PostingFit {
-            closeness: closeness(&roles.all()[fit.role], &fit, ex),
+            closeness: closeness(&roles.all()[fit.role], fit.score, ex),
             titled: titled == Some(fit.role),
             fit,
         })
         .collect();
     out.sort_by(|a, b| {
-        b.titled
-            .cmp(&a.titled)
-            .then(b.closeness.total_cmp(&a.closeness))
-            .then_with(|| roles.all()[a.fit.role].id.cmp(&roles.all()[b.fit.role].id))
+        posting_order(
+            roles,
+            (a.titled, a.closeness, a.fit.role),
+            (b.titled, b.closeness, b.fit.role),
+        )
     });
     out
+}
+
+/// The order of roles for a posting: titled first, then closer, then by id.
+fn posting_order(
+    roles: &Roles,
+    a: (bool, f64, usize),
+    b: (bool, f64, usize),
+) -> std::cmp::Ordering {
+    b.0.cmp(&a.0)
+        .then(b.1.total_cmp(&a.1))
+        .then_with(|| roles.all()[a.2].id.cmp(&roles.all()[b.2].id))
+}
+
+/// The first role of [`rank_posting`] (index, fit score, titled), computed without the
+/// per-requirement breakdown: what `annotate` needs for every row.
+pub fn closest_role(
+    lexicon: &Lexicon,
+    roles: &Roles,
+    ex: &Extraction,
+    title: Option<&str>,
+) -> Option<(usize, f64, bool)> {
+    let titled = title.and_then(|t| roles.by_title(t));
+    let credits = credits(lexicon, ex);
+    roles
+        .all()
+        .iter()
+        .enumerate()
+        .map(|(i, role)| {
+            let score = score_one(lexicon, role, &credits);
+            (titled == Some(i), closeness(role, score, ex), i, score)
+        })
+        .min_by(|a, b| posting_order(roles, (a.0, a.1, a.2), (b.0, b.1, b.2)))
+        .map(|(titled, _, i, score)| (i, score, titled))
 }
 
 /// One step of a learning path.
@@ -534,6 +601,19 @@ mod tests {
             rank_posting(lex, &roles, &Extraction::default(), None)[0].closeness,
             0.0
         );
+        // The fast path agrees with the full ranking, titled or not, on every sample.
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/resumes");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let ex = Extraction::new(&scanner, &text);
+            for title in [None, Some("Senior Data Analyst"), Some("Chef")] {
+                let full = &rank_posting(lex, &roles, &ex, title)[0];
+                assert_eq!(
+                    closest_role(lex, &roles, &ex, title),
+                    Some((full.fit.role, full.fit.score, full.titled))
+                );
+            }
+        }
     }
 
     #[test]

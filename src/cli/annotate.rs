@@ -13,7 +13,7 @@ use skillscan::lexicon::Lexicon;
 use skillscan::profile::Roles;
 use skillscan::rank::asks;
 use skillscan::report::SCHEMA;
-use skillscan::score::{WEAK_FIT, rank_posting};
+use skillscan::score::{WEAK_FIT, closest_role};
 use skillscan::{Scanner, SkillIdx};
 
 use super::batch::{Batch, CsvArgs, Sink, for_each_batch};
@@ -96,10 +96,9 @@ fn annotate(
     negated.dedup();
     // A role only when the title names it or the posting fits it at least weakly: a posting
     // that names two skills is not "for" any role.
-    let role = rank_posting(lex, roles, &ex, title)
-        .first()
-        .filter(|p| p.titled || p.fit.score >= WEAK_FIT)
-        .map(|p| (p.fit.role, p.fit.score));
+    let role = closest_role(lex, roles, &ex, title)
+        .filter(|&(_, score, titled)| titled || score >= WEAK_FIT)
+        .map(|(role, score, _)| (role, score));
     Annotated {
         skills,
         negated,
