@@ -462,13 +462,7 @@ mod tests {
             "`",
             "\x0c",
         ];
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
+        let mut next = crate::testing::xorshift(0x9E37_79B9_7F4A_7C15);
         let mut reused = Normalized::default();
         for _ in 0..20_000 {
             let n = (next() % 40) as usize;

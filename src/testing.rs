@@ -17,3 +17,14 @@ pub fn check_cases(cases: &[(&str, &str)], got: impl Fn(&str) -> String) {
         failures.join("\n")
     );
 }
+
+/// A tiny xorshift generator for randomised tests: the same numbers on every run and machine.
+pub fn xorshift(seed: u64) -> impl FnMut() -> u64 {
+    let mut x = seed;
+    move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    }
+}

@@ -352,13 +352,7 @@ mod tests {
             "aB",
             "\x7f",
         ];
-        let mut x: u64 = 0x5555_1234_9876_0F0F;
-        let mut next = || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
+        let mut next = crate::testing::xorshift(0x5555_1234_9876_0F0F);
         for _ in 0..5_000 {
             let n = (next() % 40) as usize;
             let text: String = (0..n)

@@ -405,13 +405,7 @@ fn random_text_never_breaks_spans() {
         "not required",
     ];
     let s = Scanner::builtin();
-    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut next = || {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        x
-    };
+    let mut next = crate::testing::xorshift(0x2545_F491_4F6C_DD1D);
     for _ in 0..20_000 {
         let n = (next() % 24) as usize;
         let text: String = (0..n)
@@ -484,13 +478,7 @@ fn word_filter_skips_only_words_that_start_no_form() {
     let s = Scanner::builtin();
     let inner = &*s.inner;
     let forms = s.main_patterns();
-    let mut x: u64 = 0x0123_4567_89AB_CDEF;
-    let mut next = || {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        x
-    };
+    let mut next = crate::testing::xorshift(0x0123_4567_89AB_CDEF);
     let (mut skipped, mut kept) = (0, 0);
     for _ in 0..3_000 {
         let text = random_form_text(&forms, &mut next);
@@ -540,13 +528,7 @@ fn cue_masks_agree_with_eq_cue() {
     const PIECES: &[&str] = &[
         "n", "N", "o", "t", "'", "\u{2019}", "don", "DON", "nt", "s", "a", "b", "ut", "e", "x", "é",
     ];
-    let mut x: u64 = 0x1234_5678_9ABC_DEF1;
-    let mut next = || {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        x
-    };
+    let mut next = crate::testing::xorshift(0x1234_5678_9ABC_DEF1);
     let lists = [&CLAUSE_BREAKS, &NEG_BEFORE, &NEG_CANCEL, &PREFERRED, &NOT];
     for cues in lists {
         for c in cues.list {
@@ -571,13 +553,7 @@ fn cue_masks_agree_with_eq_cue() {
 #[test]
 fn veto_sites_agree_with_the_full_search() {
     let s = Scanner::builtin();
-    let mut x: u64 = 0x0F0F_1234_ABCD_5555;
-    let mut next = || {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        x
-    };
+    let mut next = crate::testing::xorshift(0x0F0F_1234_ABCD_5555);
     let rules: Vec<&Rule> = s
         .inner
         .rules
@@ -643,13 +619,7 @@ fn veto_sites_agree_with_the_full_search() {
 #[test]
 fn phrase_index_agrees_with_one_search_per_phrase() {
     let s = Scanner::builtin();
-    let mut x: u64 = 0x7777_0123_4567_89AB;
-    let mut next = || {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        x
-    };
+    let mut next = crate::testing::xorshift(0x7777_0123_4567_89AB);
     let rules: Vec<&Rule> = s
         .inner
         .rules
@@ -703,13 +673,7 @@ fn near_word_masks_keep_every_near_word() {
 fn reused_scratch_changes_nothing() {
     let s = Scanner::builtin();
     let forms = s.main_patterns();
-    let mut x: u64 = 0xDEAD_BEEF_0123_4567;
-    let mut next = || {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        x
-    };
+    let mut next = crate::testing::xorshift(0xDEAD_BEEF_0123_4567);
     let mut scratch = Scratch::default();
     for _ in 0..2_000 {
         let text = random_form_text(&forms, &mut next);
