@@ -345,6 +345,22 @@ fn parse_file(file: &str, text: &str) -> Result<Vec<Skill>, Error> {
         .collect())
 }
 
+/// The skills `idx` implies, directly or through others, excluding itself: depth first,
+/// following each skill's `implies` in order.
+fn closure(direct: &[Vec<SkillIdx>], idx: SkillIdx) -> Vec<SkillIdx> {
+    let mut out: Vec<SkillIdx> = Vec::new();
+    let mut queue = vec![idx];
+    while let Some(cur) = queue.pop() {
+        for &p in &direct[cur.0 as usize] {
+            if p != idx && !out.contains(&p) {
+                out.push(p);
+                queue.push(p);
+            }
+        }
+    }
+    out
+}
+
 impl Lexicon {
     /// The lexicon embedded in the binary.
     ///
@@ -367,8 +383,14 @@ impl Lexicon {
             by_id,
             implied: Vec::new(),
         };
-        lexicon.implied = (0..lexicon.skills.len())
-            .map(|i| lexicon.closure(SkillIdx(i as u32)))
+        // Resolve each `implies` id once, then walk indices: this runs at every start-up.
+        let direct: Vec<Vec<SkillIdx>> = lexicon
+            .skills
+            .iter()
+            .map(|s| s.implies.iter().filter_map(|p| lexicon.find(p)).collect())
+            .collect();
+        lexicon.implied = (0..direct.len())
+            .map(|i| closure(&direct, SkillIdx(i as u32)))
             .collect();
         lexicon
     }
@@ -411,22 +433,6 @@ impl Lexicon {
     /// deterministic order (depth first, following each skill's `implies` in order).
     pub fn implied_by(&self, idx: SkillIdx) -> &[SkillIdx] {
         &self.implied[idx.0 as usize]
-    }
-
-    fn closure(&self, idx: SkillIdx) -> Vec<SkillIdx> {
-        let mut out: Vec<SkillIdx> = Vec::new();
-        let mut queue = vec![idx];
-        while let Some(cur) = queue.pop() {
-            for p in &self.skill(cur).implies {
-                if let Some(pi) = self.find(p) {
-                    if pi != idx && !out.contains(&pi) {
-                        out.push(pi);
-                        queue.push(pi);
-                    }
-                }
-            }
-        }
-        out
     }
 
     /// Writes the lexicon back out in the TOML format it is read from.
