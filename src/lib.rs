@@ -30,6 +30,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod asks;
 pub mod document;
 pub mod error;
 pub mod eval;

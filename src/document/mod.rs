@@ -22,6 +22,7 @@ mod html;
 mod pdf;
 mod read;
 pub mod rows;
+pub mod sections;
 
 pub use read::{
     Document, Format, Limits, ReadError, clean_extracted, decode_text, read, read_with,

@@ -1,0 +1,553 @@
+//! What a posting asks of a candidate: how strongly it asks for each skill, and the years of
+//! experience it asks for.
+//!
+//! # Strength
+//! Each match in a posting is [`Strength::Required`], [`Strength::Preferred`] or
+//! [`Strength::Mentioned`] (not asked of the candidate). The section decides first:
+//! requirements, responsibilities and text before any heading ask for what they name;
+//! preferred sections prefer it; the company description, benefits and legal text only
+//! mention it. Then a cue in the same clause (text between line breaks, sentence ends,
+//! semicolons and bullets) overrides the section: "Spark is a plus", "nice to have: Kafka",
+//! "Python required", "must have", "at least", or a years ask ("3+ years of SQL"). The cue
+//! nearest the match wins, whichever side of it the cue is on, so "Python required, Spark a
+//! plus" asks for Python and prefers Spark. A negated match ("no Java needed") is only
+//! mentioned.
+//!
+//! # Years
+//! "5+ years of Python", "3-5 years experience with Spark", "at least two years of SQL",
+//! "minimum of 3 yrs", "Python (2+ yrs)" and "7+ years of industry experience" each become a
+//! [`YearsAsk`]: its minimum (and maximum, for a range), and the skills it covers: those
+//! named after it in its clause, up to the next years ask, or else one skill written right
+//! before it ("Python: 5 years"). An ask that covers no skill is an overall ask when the words
+//! after it speak of experience or work. Asks in the company description, benefits and legal
+//! text are not asks ("for 20 years, Acme has...").
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Serialize;
+
+use crate::document::sections::{Section, Sections};
+use crate::lexicon::SkillIdx;
+use crate::scan::Match;
+
+/// How strongly a posting asks for a skill.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Strength {
+    /// Named but not asked of the candidate (company description, benefits, negated).
+    Mentioned,
+    /// Nice to have.
+    Preferred,
+    /// Must have.
+    Required,
+}
+
+impl Strength {
+    /// `required`, `preferred` or `mentioned`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Strength::Required => "required",
+            Strength::Preferred => "preferred",
+            Strength::Mentioned => "mentioned",
+        }
+    }
+
+    /// The strength a section gives the skills in it before any cue.
+    pub fn of_section(section: Section) -> Strength {
+        match section {
+            Section::About | Section::Benefits | Section::Legal => Strength::Mentioned,
+            Section::Preferred => Strength::Preferred,
+            _ => Strength::Required,
+        }
+    }
+}
+
+/// Years of experience a posting asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YearsAsk {
+    /// The skills it asks the years of, in text order; empty for overall experience.
+    pub skills: Vec<SkillIdx>,
+    /// At least this many years.
+    pub min: u32,
+    /// At most this many, when a range is given ("3-5 years").
+    pub max: Option<u32>,
+    /// How strongly: preferred in a preferred section or with a preferred cue, else required.
+    pub strength: Strength,
+    /// Byte span of the years phrase ("5+ years").
+    pub span: Range<usize>,
+}
+
+/// What a posting asks: the strength of each match and the years asked.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Asks {
+    /// One per match, in the order of the matches given.
+    pub strengths: Vec<Strength>,
+    /// Every years ask, in text order.
+    pub years: Vec<YearsAsk>,
+}
+
+impl Asks {
+    /// Reads the asks of a posting `text` with its `sections` and `matches` (sorted by
+    /// start, as the scanner returns them).
+    pub fn find(text: &str, sections: &Sections, matches: &[Match]) -> Asks {
+        let b = text.as_bytes();
+        let years = years_asks(text, sections, matches);
+        let cues = cues(text, &years);
+        let strengths = matches
+            .iter()
+            .map(|m| {
+                if m.negated {
+                    return Strength::Mentioned;
+                }
+                let base = Strength::of_section(sections.at(m.start));
+                if base == Strength::Mentioned {
+                    return base;
+                }
+                let (cs, ce) = clause_bounds(b, m.start);
+                nearest_cue(&cues, m.start, m.end, cs, ce).unwrap_or(base)
+            })
+            .collect();
+        Asks { strengths, years }
+    }
+
+    /// Each skill's strongest ask, sorted by skill.
+    pub fn by_skill(&self, matches: &[Match]) -> Vec<(SkillIdx, Strength)> {
+        let mut v: Vec<(SkillIdx, Strength)> = matches
+            .iter()
+            .zip(&self.strengths)
+            .map(|(m, s)| (m.skill, *s))
+            .collect();
+        v.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        v.dedup_by_key(|x| x.0);
+        v
+    }
+
+    /// The years asked for `skill` (the largest minimum), if any.
+    pub fn years_for(&self, skill: SkillIdx) -> Option<&YearsAsk> {
+        self.years
+            .iter()
+            .filter(|y| y.skills.contains(&skill))
+            .max_by_key(|y| y.min)
+    }
+
+    /// The overall years asked (the largest minimum of the asks that name no skill), if any.
+    pub fn overall_years(&self) -> Option<&YearsAsk> {
+        self.years
+            .iter()
+            .filter(|y| y.skills.is_empty())
+            .max_by_key(|y| y.min)
+    }
+}
+
+/// A strength cue found in the text.
+#[derive(Clone, Copy, Debug)]
+struct Cue {
+    span: (usize, usize),
+    strength: Strength,
+    /// The cue may govern skills written before it ("Spark is a plus").
+    after: bool,
+    /// The cue may govern skills written after it ("Nice to have: Kafka").
+    before: bool,
+}
+
+/// Cue phrases: (phrase, strength, may follow the skill, may precede the skill).
+const CUES: &[(&str, Strength, bool, bool)] = &[
+    ("a plus", Strength::Preferred, true, false),
+    ("a big plus", Strength::Preferred, true, false),
+    ("a huge plus", Strength::Preferred, true, false),
+    ("an added plus", Strength::Preferred, true, false),
+    ("a bonus", Strength::Preferred, true, false),
+    ("bonus points", Strength::Preferred, true, true),
+    ("bonus", Strength::Preferred, false, true),
+    ("preferred", Strength::Preferred, true, true),
+    ("preferably", Strength::Preferred, true, true),
+    ("ideally", Strength::Preferred, false, true),
+    ("nice to have", Strength::Preferred, true, true),
+    ("nice-to-have", Strength::Preferred, true, true),
+    ("good to have", Strength::Preferred, true, true),
+    ("desired", Strength::Preferred, true, true),
+    ("desirable", Strength::Preferred, true, true),
+    ("an advantage", Strength::Preferred, true, false),
+    ("advantageous", Strength::Preferred, true, false),
+    ("beneficial", Strength::Preferred, true, false),
+    ("would be great", Strength::Preferred, true, false),
+    ("would be nice", Strength::Preferred, true, false),
+    ("is helpful", Strength::Preferred, true, false),
+    ("are helpful", Strength::Preferred, true, false),
+    ("not required but", Strength::Preferred, true, true),
+    ("required", Strength::Required, true, true),
+    ("requires", Strength::Required, false, true),
+    ("must have", Strength::Required, false, true),
+    ("must-have", Strength::Required, true, true),
+    ("must", Strength::Required, false, true),
+    ("a must", Strength::Required, true, false),
+    ("mandatory", Strength::Required, true, true),
+    ("essential", Strength::Required, true, false),
+    ("at least", Strength::Required, false, true),
+    ("minimum of", Strength::Required, false, true),
+];
+
+fn cue_automaton() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(CUES.iter().map(|c| c.0))
+            .expect("built-in cues compile")
+    })
+}
+
+/// Every strength cue in `text`, in order; a years ask is a required cue that precedes its
+/// skills.
+fn cues(text: &str, years: &[YearsAsk]) -> Vec<Cue> {
+    let b = text.as_bytes();
+    let mut out: Vec<Cue> = cue_automaton()
+        .find_iter(text)
+        .filter(|m| word_bounded(b, m.start(), m.end()))
+        .map(|m| {
+            let (_, strength, after, before) = CUES[m.pattern().as_usize()];
+            Cue {
+                span: (m.start(), m.end()),
+                strength,
+                after,
+                before,
+            }
+        })
+        .collect();
+    out.extend(years.iter().map(|y| Cue {
+        span: (y.span.start, y.span.end),
+        strength: Strength::Required,
+        after: false,
+        before: true,
+    }));
+    out.sort_by_key(|c| c.span);
+    out
+}
+
+/// The strength of the cue nearest a match `[start, end)` within its clause `[cs, ce)`.
+fn nearest_cue(cues: &[Cue], start: usize, end: usize, cs: usize, ce: usize) -> Option<Strength> {
+    let from = cues.partition_point(|c| c.span.0 < cs);
+    let mut best: Option<(usize, Strength)> = None;
+    for c in &cues[from..] {
+        if c.span.0 >= ce {
+            break;
+        }
+        let distance = if c.span.0 >= end && c.after {
+            c.span.0 - end
+        } else if c.span.1 <= start && c.before {
+            start - c.span.1
+        } else {
+            continue;
+        };
+        if best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, c.strength));
+        }
+    }
+    best.map(|(_, s)| s)
+}
+
+/// Whether `b[start..end]` is not part of a longer word.
+fn word_bounded(b: &[u8], start: usize, end: usize) -> bool {
+    let before = start.checked_sub(1).map(|i| b[i]);
+    let after = b.get(end).copied();
+    !before.is_some_and(|c| c.is_ascii_alphanumeric())
+        && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// Bullet characters that separate clauses in flattened text.
+const BULLETS: &[&str] = &["•", "·", "▪", "►", "➢", "●", "○", "■", "◆", "", "✓", "❖"];
+
+/// Whether a clause ends just before byte `i` or a bullet starts there.
+fn is_break(b: &[u8], i: usize) -> bool {
+    match b[i] {
+        b'\n' | b';' => true,
+        b'.' | b'!' | b'?' => b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace()),
+        c if c >= 0x80 => BULLETS.iter().any(|x| b[i..].starts_with(x.as_bytes())),
+        _ => false,
+    }
+}
+
+/// The clause holding byte `at`: from just after the previous break to just before the next.
+pub(crate) fn clause_bounds(b: &[u8], at: usize) -> (usize, usize) {
+    let mut s = at.min(b.len());
+    while s > 0 && !is_break(b, s - 1) {
+        s -= 1;
+    }
+    let mut e = at;
+    while e < b.len() && !is_break(b, e) {
+        e += 1;
+    }
+    (s, e)
+}
+
+/// Number words up to twenty.
+const NUMBER_WORDS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+
+/// A token before a years word, read right to left.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Tok<'a> {
+    Num(u32),
+    Word(&'a str),
+    Sym(char),
+}
+
+/// The tokens of `s`, left to right (words lowercased by the caller's comparisons).
+fn tokens(s: &str) -> Vec<(usize, Tok<'_>)> {
+    let mut out = Vec::new();
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_ascii_digit() {
+            let mut j = i + 1;
+            while let Some(&(k, d)) = it.peek() {
+                if !d.is_ascii_digit() {
+                    break;
+                }
+                j = k + 1;
+                it.next();
+            }
+            out.push((i, Tok::Num(s[i..j].parse().unwrap_or(u32::MAX))));
+        } else if c.is_alphabetic() {
+            let mut j = i + c.len_utf8();
+            while let Some(&(k, d)) = it.peek() {
+                if !d.is_alphabetic() {
+                    break;
+                }
+                j = k + d.len_utf8();
+                it.next();
+            }
+            let w = &s[i..j];
+            match NUMBER_WORDS.iter().position(|n| n.eq_ignore_ascii_case(w)) {
+                Some(n) => out.push((i, Tok::Num(n as u32))),
+                None => out.push((i, Tok::Word(w))),
+            }
+        } else if !c.is_whitespace() {
+            out.push((i, Tok::Sym(c)));
+        }
+    }
+    out
+}
+
+/// Reads the number phrase that ends a years phrase, from the tokens before the years word:
+/// `(start offset, min, max)`.
+fn years_number(toks: &[(usize, Tok<'_>)]) -> Option<(usize, u32, Option<u32>)> {
+    let mut i = toks.len();
+    let take = |i: &mut usize| -> Option<(usize, Tok<'_>)> {
+        *i = i.checked_sub(1)?;
+        Some(toks[*i])
+    };
+    let (mut at, mut t) = take(&mut i)?;
+    // "5+", "5 plus", "five or more".
+    if matches!(t, Tok::Sym('+')) || matches!(t, Tok::Word(w) if w.eq_ignore_ascii_case("plus")) {
+        (at, t) = take(&mut i)?;
+    } else if matches!(t, Tok::Word(w) if w.eq_ignore_ascii_case("more") || w.eq_ignore_ascii_case("greater"))
+    {
+        let (_, or) = take(&mut i)?;
+        if !matches!(or, Tok::Word(w) if w.eq_ignore_ascii_case("or")) {
+            return None;
+        }
+        (at, t) = take(&mut i)?;
+    }
+    // "two (2)": the figure in brackets restates the word.
+    if matches!(t, Tok::Sym(')')) {
+        let (_, n) = take(&mut i)?;
+        let (_, open) = take(&mut i)?;
+        if !matches!(n, Tok::Num(_)) || !matches!(open, Tok::Sym('(')) {
+            return None;
+        }
+        (at, t) = take(&mut i)?;
+        if matches!(t, Tok::Sym('+')) {
+            (at, t) = take(&mut i)?;
+        }
+    }
+    let Tok::Num(last) = t else { return None };
+    // "1.5 years": a fraction is not read.
+    if i >= 2
+        && matches!(toks[i - 1].1, Tok::Sym('.' | ','))
+        && matches!(toks[i - 2].1, Tok::Num(_))
+    {
+        return None;
+    }
+    // A range: "3-5", "3 to 5", "3 – 5".
+    let mut j = i;
+    if let Some((_, sep)) = take(&mut j) {
+        let is_sep = matches!(sep, Tok::Sym('-' | '–' | '—' | '~'))
+            || matches!(sep, Tok::Word(w) if w.eq_ignore_ascii_case("to"));
+        if is_sep {
+            let mut k = j;
+            if let Some((from_at, Tok::Num(from))) = take(&mut k) {
+                if from < last {
+                    return sane(from_at, from, Some(last));
+                }
+            }
+        }
+    }
+    sane(at, last, None)
+}
+
+fn sane(at: usize, min: u32, max: Option<u32>) -> Option<(usize, u32, Option<u32>)> {
+    (1..=30).contains(&min).then_some((at, min, max))
+}
+
+/// Words after a years phrase that make it an ask for experience.
+const EXPERIENCE_WORDS: &[&str] = &[
+    "experience",
+    "exp",
+    "work",
+    "working",
+    "industry",
+    "professional",
+    "background",
+    "track",
+    "hands-on",
+    "relevant",
+    "related",
+    "post-graduate",
+    "postgraduate",
+    "practical",
+];
+
+/// Every years ask in the posting (see the module docs).
+fn years_asks(text: &str, sections: &Sections, matches: &[Match]) -> Vec<YearsAsk> {
+    let b = text.as_bytes();
+    let mut found: Vec<(usize, usize, u32, Option<u32>)> = Vec::new(); // start, end, min, max
+    let lower_is = |i: usize, w: &str| {
+        b.len() >= i + w.len() && b[i..i + w.len()].eq_ignore_ascii_case(w.as_bytes())
+    };
+    let mut i = 0;
+    while let Some(k) = memchr::memchr2(b'y', b'Y', &b[i..]) {
+        let at = i + k;
+        i = at + 1;
+        let len = ["years", "year", "yrs", "yr"]
+            .iter()
+            .find(|w| lower_is(at, w))
+            .map(|w| w.len());
+        let Some(len) = len else { continue };
+        let end = at + len;
+        if at > 0 && b[at - 1].is_ascii_alphabetic() {
+            continue;
+        }
+        // "years'": fine; "yearly", "year-round", "4-year degree": not an ask.
+        match b.get(end) {
+            Some(c) if c.is_ascii_alphanumeric() => continue,
+            Some(b'-') => continue,
+            _ => {}
+        }
+        if at > 0 && b[at - 1] == b'-' {
+            continue;
+        }
+        let (cs, _) = clause_bounds(b, at);
+        let from = cs.max(at.saturating_sub(40));
+        let mut from = from;
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = &text[from..at];
+        let toks = tokens(before);
+        let Some((num_at, min, max)) = years_number(&toks) else {
+            continue;
+        };
+        found.push((from + num_at, end, min, max));
+    }
+    let mut out = Vec::new();
+    for (n, &(start, end, min, max)) in found.iter().enumerate() {
+        let section = sections.at(start);
+        if Strength::of_section(section) == Strength::Mentioned {
+            continue;
+        }
+        let (cs, ce) = clause_bounds(b, start);
+        // The words after it, up to the next years ask or the clause's end.
+        let stop = found.get(n + 1).map_or(ce, |next| next.0.min(ce)).max(end);
+        // A skill written right before it: "Python (3+ years)", "SQL: 2 yrs", "Java, 5 years".
+        let before = matches
+            .iter()
+            .rev()
+            .find(|m| m.end <= start && m.start >= cs && !m.negated)
+            .filter(|m| {
+                text[m.end..start]
+                    .chars()
+                    .all(|c| c.is_whitespace() || "(:-–—,".contains(c))
+            });
+        let tight = before.is_some_and(|m| text[m.end..start].contains(['(', ':', '-', '–', '—']));
+        let after: Vec<SkillIdx> = matches
+            .iter()
+            .filter(|m| m.start >= end && m.end <= stop && !m.negated)
+            .map(|m| m.skill)
+            .fold(Vec::new(), |mut v, s| {
+                if !v.contains(&s) {
+                    v.push(s);
+                }
+                v
+            });
+        let skills = match before {
+            Some(m) if tight || after.is_empty() => vec![m.skill],
+            _ => after,
+        };
+        if skills.is_empty() {
+            let head = &text[end..stop.min(end + 60).max(end)];
+            let head = &head[..floor_boundary(head, head.len())];
+            let speaks_of_work = tokens(head).iter().any(
+                |(_, t)| matches!(t, Tok::Word(w) if EXPERIENCE_WORDS.iter().any(|e| e.eq_ignore_ascii_case(w))),
+            );
+            if !speaks_of_work {
+                continue;
+            }
+        }
+        let strength = match Strength::of_section(section) {
+            Strength::Preferred => Strength::Preferred,
+            _ => {
+                let preferred_cue = cues(&text[cs..ce], &[])
+                    .iter()
+                    .any(|c| c.strength == Strength::Preferred);
+                if preferred_cue {
+                    Strength::Preferred
+                } else {
+                    Strength::Required
+                }
+            }
+        };
+        out.push(YearsAsk {
+            skills,
+            min,
+            max,
+            strength,
+            span: start..end,
+        });
+    }
+    out
+}
+
+/// The largest char boundary of `s` at or below `i`.
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,133 @@
+use super::*;
+use crate::document::Kind;
+use crate::scan::Scanner;
+use crate::testing::check_cases;
+
+fn scanner() -> &'static Scanner {
+    static S: std::sync::OnceLock<Scanner> = std::sync::OnceLock::new();
+    S.get_or_init(Scanner::builtin)
+}
+
+fn asks(text: &str) -> (Vec<Match>, Asks) {
+    let scanner = scanner();
+    let matches = scanner.scan(text);
+    let sections = Sections::find(text, Kind::Posting);
+    let asks = Asks::find(text, &sections, &matches);
+    (matches, asks)
+}
+
+/// Each match as `id:strength`, in text order.
+fn strengths(text: &str) -> String {
+    let lex = scanner().lexicon();
+    let (matches, a) = asks(text);
+    matches
+        .iter()
+        .zip(&a.strengths)
+        .map(|(m, s)| format!("{}:{}", lex.skill(m.skill).id, s.as_str()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Each years ask as `ids>=min` or `ids>=min-max` (`*` for overall).
+fn years(text: &str) -> String {
+    let lex = scanner().lexicon();
+    let (_, a) = asks(text);
+    a.years
+        .iter()
+        .map(|y| {
+            let ids = if y.skills.is_empty() {
+                "*".to_string()
+            } else {
+                y.skills
+                    .iter()
+                    .map(|s| lex.skill(*s).id.as_str())
+                    .collect::<Vec<_>>()
+                    .join("+")
+            };
+            match y.max {
+                Some(max) => format!("{ids}>={}-{max}", y.min),
+                None => format!("{ids}>={}", y.min),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn sections_then_cues_decide_strength() {
+    check_cases(
+        &[
+            // The section decides when no cue is near.
+            (
+                "About Us\nWe run on AWS.\nRequirements\nPython and SQL.\nNice to have\nKafka",
+                "aws:mentioned python:required sql:required kafka:preferred",
+            ),
+            // A cue in the clause overrides the section; the nearest cue wins.
+            (
+                "Requirements:\nPython required, Spark a plus.\nExperience with Apache Airflow is a plus",
+                "python:required spark:preferred airflow:preferred",
+            ),
+            (
+                "Preferred qualifications\nDocker required; Kubernetes",
+                "docker:required kubernetes:preferred",
+            ),
+            (
+                "Nice to have: Kafka, Flink and dbt",
+                "kafka:preferred flink:preferred dbt:preferred",
+            ),
+            // Negated: only mentioned.
+            (
+                "Requirements\nNo Java needed. Python",
+                "java:mentioned python:required",
+            ),
+            // Untitled text asks.
+            ("We need someone with Python.", "python:required"),
+            // Benefits and legal only mention.
+            (
+                "Benefits\nFree Coursera courses on Python.",
+                "python:mentioned",
+            ),
+        ],
+        strengths,
+    );
+}
+
+#[test]
+fn years_asked_as_written() {
+    check_cases(
+        &[
+            ("5+ years of Python", "python>=5"),
+            ("3-5 years experience with Spark", "spark>=3-5"),
+            ("at least two years of SQL", "sql>=2"),
+            ("minimum of 3 yrs of Java experience", "java>=3"),
+            ("Python (2+ yrs), SQL (3+ years)", "python>=2 sql>=3"),
+            ("7+ years of industry experience", "*>=7"),
+            ("5+ years of Python and SQL", "python+sql>=5"),
+            ("two (2) years of professional experience", "*>=2"),
+            (
+                "five or more years of experience with Tableau",
+                "tableau>=5",
+            ),
+            ("3 to 5 years of relevant experience", "*>=3-5"),
+            // Not asks.
+            ("a 4-year degree in CS", ""),
+            ("Acme is 20 years old.", ""),
+            ("About Us\nFor 30 years of Python, we have grown.", ""),
+            ("1.5 years of Python", ""),
+            ("In 2 years you will lead the team.", ""),
+        ],
+        years,
+    );
+}
+
+#[test]
+fn by_skill_keeps_the_strongest_ask() {
+    let text = "Nice to have: Python.\nRequirements\nPython";
+    let (matches, a) = asks(text);
+    let by = a.by_skill(&matches);
+    assert_eq!(by.len(), 1);
+    assert_eq!(by[0].1, Strength::Required);
+    let (matches, a) = asks("Requirements\n5+ years of Python. 8+ years of experience");
+    assert_eq!(a.years_for(matches[0].skill).map(|y| y.min), Some(5));
+    assert_eq!(a.overall_years().map(|y| y.min), Some(8));
+}

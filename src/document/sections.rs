@@ -1,0 +1,836 @@
+//! Sections: where each part of a document begins, from its headings.
+//!
+//! A résumé has a summary, skills, experience, projects, education, certifications,
+//! publications and other sections; a posting has about-the-company, responsibilities,
+//! requirements, preferred, benefits and legal sections. Text before the first heading is in
+//! [`Section::None`].
+//!
+//! Headings are found as they really appear, by their words (a table per [`Kind`], so
+//! "Qualifications" is a posting's requirements and a résumé's education):
+//! - **a line of its own**: `EXPERIENCE`, `Work History:`, `## Projects`, `\section{Skills}`,
+//!   `Technical Skills & Tools`: at most six words, all heading words or joining words;
+//! - **run into the text after it**, as flattened bullets are: `Qualifications2+ years`,
+//!   `RequirementsBachelor's degree`, `Responsibilities • Build ...`;
+//! - **inside a long line**, written in Title Case or capitals and ended by a colon:
+//!   `... a great culture. What You'll Need: 3+ years ...`.
+//!
+//! A posting's equal-opportunity and legal text rarely has a heading, so a sentence with a
+//! legal phrase ("equal opportunity employer", "without regard to", "E-Verify") starts a
+//! [`Section::Legal`] where that sentence starts.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Serialize;
+
+use super::Kind;
+
+/// A part of a document.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Section {
+    /// Before any heading (a name and contact block, a title and intro).
+    #[default]
+    None,
+    /// Résumé: summary, profile, objective.
+    Summary,
+    /// Résumé: a skills list.
+    Skills,
+    /// Résumé: work experience.
+    Experience,
+    /// Résumé: projects.
+    Projects,
+    /// Résumé: education.
+    Education,
+    /// Résumé: certifications and licences.
+    Certifications,
+    /// Résumé: publications, talks, patents.
+    Publications,
+    /// Résumé: awards, languages, interests, volunteering, personal details.
+    Other,
+    /// Posting: about the company or team.
+    About,
+    /// Posting: what the job does.
+    Responsibilities,
+    /// Posting: what a candidate must have.
+    Requirements,
+    /// Posting: what is nice to have.
+    Preferred,
+    /// Posting: pay, perks and benefits.
+    Benefits,
+    /// Posting: equal-opportunity and other legal text.
+    Legal,
+}
+
+impl Section {
+    /// Every section, in declaration order.
+    pub const ALL: [Section; 15] = [
+        Section::None,
+        Section::Summary,
+        Section::Skills,
+        Section::Experience,
+        Section::Projects,
+        Section::Education,
+        Section::Certifications,
+        Section::Publications,
+        Section::Other,
+        Section::About,
+        Section::Responsibilities,
+        Section::Requirements,
+        Section::Preferred,
+        Section::Benefits,
+        Section::Legal,
+    ];
+
+    /// The kebab-case name used in JSON and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Section::None => "none",
+            Section::Summary => "summary",
+            Section::Skills => "skills",
+            Section::Experience => "experience",
+            Section::Projects => "projects",
+            Section::Education => "education",
+            Section::Certifications => "certifications",
+            Section::Publications => "publications",
+            Section::Other => "other",
+            Section::About => "about",
+            Section::Responsibilities => "responsibilities",
+            Section::Requirements => "requirements",
+            Section::Preferred => "preferred",
+            Section::Benefits => "benefits",
+            Section::Legal => "legal",
+        }
+    }
+
+    /// The section named `s` (its [`Section::as_str`]).
+    pub fn parse(s: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+}
+
+/// Where one section begins.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SectionStart {
+    /// The section.
+    pub section: Section,
+    /// The byte span of its heading (or of the legal phrase's sentence start, empty) in the
+    /// text.
+    pub heading: Range<usize>,
+}
+
+/// A document's sections in order. Each lasts until the next one begins.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Sections {
+    starts: Vec<SectionStart>,
+}
+
+impl Sections {
+    /// Finds the sections of `text`, read as a `kind` (see the module docs).
+    pub fn find(text: &str, kind: Kind) -> Sections {
+        let table = Table::get(kind);
+        let mut starts: Vec<SectionStart> = Vec::new();
+        let bytes = text.as_bytes();
+        let mut whole_line_until = 0;
+        for m in table.headings.find_iter(text) {
+            if m.start() < whole_line_until {
+                continue;
+            }
+            let section = table.sections[m.pattern().as_usize()];
+            let (line_start, line_end) = line_bounds(bytes, m.start());
+            // A heading line: the phrase and at most a few more heading or joining words.
+            if let Some(span) = heading_line(table, text, line_start, line_end) {
+                if m.start() >= span.start {
+                    whole_line_until = line_end;
+                    push(&mut starts, section, span);
+                    continue;
+                }
+            }
+            // "Tools: Python, SQL" inside a job or project entry labels that entry's tools;
+            // it does not start a skills section.
+            let label_in_entry = section == Section::Skills
+                && matches!(
+                    starts.last().map(|s| s.section),
+                    Some(Section::Experience | Section::Projects)
+                );
+            if !label_in_entry && inline_heading(bytes, m.start(), m.end(), line_start) {
+                push(&mut starts, section, m.start()..m.end());
+            }
+        }
+        if kind == Kind::Posting {
+            for m in table.legal.find_iter(text) {
+                if !word_bounded(bytes, m.start(), m.end()) {
+                    continue;
+                }
+                let at = sentence_start(bytes, m.start());
+                let i = starts.partition_point(|s| s.heading.start <= at);
+                let current = i.checked_sub(1).map(|i| starts[i].section);
+                if current != Some(Section::Legal) {
+                    starts.insert(
+                        i,
+                        SectionStart {
+                            section: Section::Legal,
+                            heading: at..at,
+                        },
+                    );
+                }
+            }
+        }
+        Sections { starts }
+    }
+
+    /// The section that holds byte `offset`.
+    pub fn at(&self, offset: usize) -> Section {
+        let i = self.starts.partition_point(|s| s.heading.start <= offset);
+        i.checked_sub(1)
+            .map_or(Section::None, |i| self.starts[i].section)
+    }
+
+    /// Where each section begins, in order.
+    pub fn starts(&self) -> &[SectionStart] {
+        &self.starts
+    }
+
+    /// Whether any heading was found.
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+}
+
+/// Adds a section start, unless it repeats the section already open (a heading written twice,
+/// as a two-column PDF may).
+fn push(starts: &mut Vec<SectionStart>, section: Section, heading: Range<usize>) {
+    if starts.last().is_some_and(|s| s.section == section) {
+        return;
+    }
+    starts.push(SectionStart { section, heading });
+}
+
+/// The heading phrases of one kind of document, compiled once.
+struct Table {
+    headings: AhoCorasick,
+    sections: Vec<Section>,
+    legal: AhoCorasick,
+}
+
+impl Table {
+    fn get(kind: Kind) -> &'static Table {
+        static RESUME: OnceLock<Table> = OnceLock::new();
+        static POSTING: OnceLock<Table> = OnceLock::new();
+        match kind {
+            Kind::Resume => RESUME.get_or_init(|| Table::new(RESUME_HEADINGS)),
+            Kind::Posting => POSTING.get_or_init(|| Table::new(POSTING_HEADINGS)),
+        }
+    }
+
+    fn new(groups: &[(Section, &[&str])]) -> Table {
+        let mut phrases = Vec::new();
+        let mut sections = Vec::new();
+        for (section, words) in groups {
+            for w in *words {
+                phrases.push(*w);
+                sections.push(*section);
+            }
+        }
+        let build = |p: &[&str]| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(p)
+                .expect("built-in heading phrases compile")
+        };
+        Table {
+            headings: build(&phrases),
+            sections,
+            legal: build(LEGAL_PHRASES),
+        }
+    }
+}
+
+/// The start and end (before `\n`) of the line holding byte `at`.
+fn line_bounds(b: &[u8], at: usize) -> (usize, usize) {
+    let start = memchr::memrchr(b'\n', &b[..at]).map_or(0, |i| i + 1);
+    let end = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |i| at + i);
+    (start, end)
+}
+
+/// Bytes that mark up a heading or start a bullet, skipped around a heading line.
+fn is_markup(c: char) -> bool {
+    matches!(
+        c,
+        '#' | '*'
+            | '_'
+            | '='
+            | '-'
+            | '–'
+            | '—'
+            | '•'
+            | '·'
+            | '▪'
+            | '►'
+            | '➢'
+            | '●'
+            | '○'
+            | '■'
+            | '◆'
+            | '|'
+            | ':'
+            | '>'
+    ) || c.is_whitespace()
+}
+
+/// Words that may join heading words in a heading line ("Skills & Tools", "Licenses and
+/// Certifications") or qualify them ("Additional Experience", "Key Skills").
+const JOINING_WORDS: &[&str] = &[
+    "&",
+    "and",
+    "/",
+    "of",
+    "the",
+    "our",
+    "your",
+    "my",
+    "key",
+    "core",
+    "main",
+    "other",
+    "additional",
+    "relevant",
+    "selected",
+    "professional",
+    "technical",
+    "general",
+    "personal",
+    "areas",
+    "summary",
+    "details",
+    "&amp;",
+    "+",
+    "a",
+    "in",
+    "for",
+    "you",
+    "to",
+    "is",
+    "job",
+    "position",
+    "role",
+    "team",
+];
+
+/// The span of the line `[start, end)` as a heading, if it is one: a short line, once
+/// stripped of markup, bullets and a trailing colon (and a LaTeX `\…section{}`), made of
+/// heading phrases and joining words.
+fn heading_line(table: &Table, text: &str, start: usize, end: usize) -> Option<Range<usize>> {
+    let line = &text[start..end];
+    let mut inner = line.trim();
+    let mut base = start + (line.len() - line.trim_start().len());
+    if let Some(rest) = inner.strip_prefix('\\') {
+        let name_len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+        let name = &rest[..name_len];
+        if !name.contains("section") && !name.contains("chapter") {
+            return None;
+        }
+        let open = rest[name_len..].find('{')?;
+        let body_start = 1 + name_len + open + 1;
+        let body_len = inner[body_start..].find('}')?;
+        base += body_start;
+        inner = &inner[body_start..body_start + body_len];
+    }
+    let lead = inner.len() - inner.trim_start_matches(is_markup).len();
+    let s = inner.trim_matches(is_markup);
+    if s.is_empty() || s.len() > 60 {
+        return None;
+    }
+    let s_start = base + lead;
+    // Every word is covered by a heading phrase or is a joining word.
+    let mut covered = vec![false; s.len()];
+    let mut any = false;
+    for m in table.headings.find_iter(s) {
+        if word_bounded(s.as_bytes(), m.start(), m.end()) {
+            covered[m.start()..m.end()].fill(true);
+            any = true;
+        }
+    }
+    if !any {
+        return None;
+    }
+    let mut words = 0;
+    let mut pos = 0;
+    for w in s.split(|c: char| c.is_whitespace() || c == ',') {
+        let at = pos;
+        pos += w.len() + 1;
+        if w.is_empty() {
+            continue;
+        }
+        words += 1;
+        let w_trim = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '/');
+        let joining =
+            JOINING_WORDS.iter().any(|j| j.eq_ignore_ascii_case(w_trim)) || w_trim.is_empty();
+        if !joining && !covered[at..at + w.len()].iter().any(|&c| c) {
+            return None;
+        }
+    }
+    (words <= 6).then_some(s_start..s_start + s.len())
+}
+
+/// Whether the byte before `start` and the byte at `end` do not continue a word.
+fn word_bounded(b: &[u8], start: usize, end: usize) -> bool {
+    let before = start.checked_sub(1).map(|i| b[i]);
+    let after = b.get(end).copied();
+    !before.is_some_and(|c| c.is_ascii_alphanumeric())
+        && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// A heading inside a line (see the module docs): Title Case or capitals; on its left the
+/// line's start, a sentence end, a bullet, or a word run into it; on its right a colon, a
+/// bullet, or text run into it with no space (`Qualifications2+`, `RequirementsBachelor's`).
+fn inline_heading(b: &[u8], start: usize, end: usize, line_start: usize) -> bool {
+    if !b[start].is_ascii_uppercase() {
+        return false;
+    }
+    // Left.
+    let mut p = start;
+    while p > line_start && matches!(b[p - 1], b' ' | b'\t' | b'*' | b'#' | b'-' | b'>') {
+        p -= 1;
+    }
+    let left = if p == line_start {
+        true
+    } else if p == start {
+        // Run in: "benefits.Requirements", "teamRequirements:", "...)Qualifications".
+        b[p - 1].is_ascii_lowercase()
+            || b[p - 1].is_ascii_digit()
+            || matches!(b[p - 1], b'.' | b')' | b'!' | b'?' | b';' | b':')
+    } else {
+        matches!(b[p - 1], b'.' | b'!' | b'?' | b';' | b':' | b')') || ends_with_bullet(&b[..p])
+    };
+    if !left {
+        return false;
+    }
+    // Right.
+    let after = &b[end..];
+    let mut q = 0;
+    while q < after.len() && matches!(after[q], b' ' | b'\t') {
+        q += 1;
+    }
+    match after.get(q) {
+        Some(b':') => true,
+        Some(c) if q == 0 => c.is_ascii_uppercase() || c.is_ascii_digit(),
+        Some(_) => starts_with_bullet(&after[q..]),
+        None => false,
+    }
+}
+
+const BULLETS: &[&str] = &["•", "·", "▪", "►", "➢", "●", "○", "■", "◆", "- ", "* "];
+
+fn ends_with_bullet(b: &[u8]) -> bool {
+    BULLETS.iter().any(|x| b.ends_with(x.trim_end().as_bytes()))
+}
+
+fn starts_with_bullet(b: &[u8]) -> bool {
+    BULLETS.iter().any(|x| b.starts_with(x.as_bytes()))
+}
+
+/// The start of the sentence holding byte `at`: just after the last line break, sentence end
+/// or bullet before it, spaces skipped.
+fn sentence_start(b: &[u8], at: usize) -> usize {
+    let mut i = at;
+    while i > 0 {
+        let c = b[i - 1];
+        if c == b'\n' || ((c == b'.' || c == b'!' || c == b'?') && b.get(i) == Some(&b' ')) {
+            break;
+        }
+        if ends_with_bullet(&b[..i]) && b.get(i) == Some(&b' ') {
+            break;
+        }
+        i -= 1;
+    }
+    while i < at && b[i] == b' ' {
+        i += 1;
+    }
+    i
+}
+
+/// Phrases of equal-opportunity and other legal text; the sentence holding one starts a
+/// legal section.
+const LEGAL_PHRASES: &[&str] = &[
+    "equal opportunity employer",
+    "equal opportunity workplace",
+    "equal employment opportunity",
+    "an equal opportunity",
+    "without regard to",
+    "e-verify",
+    "affirmative action",
+    "reasonable accommodation",
+    "protected veteran",
+    "eeo employer",
+    "eoe",
+    "regardless of race",
+];
+
+/// Résumé headings, by section.
+const RESUME_HEADINGS: &[(Section, &[&str])] = &[
+    (
+        Section::Summary,
+        &[
+            "summary",
+            "professional summary",
+            "career summary",
+            "executive summary",
+            "profile",
+            "professional profile",
+            "personal profile",
+            "objective",
+            "career objective",
+            "about me",
+            "overview",
+            "introduction",
+        ],
+    ),
+    (
+        Section::Skills,
+        &[
+            "skills",
+            "skill",
+            "technical skills",
+            "key skills",
+            "skill set",
+            "skillset",
+            "skill details",
+            "core competencies",
+            "competencies",
+            "technologies",
+            "technology",
+            "tools",
+            "tech stack",
+            "expertise",
+            "areas of expertise",
+            "technical expertise",
+            "technical proficiencies",
+            "proficiencies",
+            "strengths",
+            "it skills",
+            "software",
+            "programming languages",
+            "languages and tools",
+        ],
+    ),
+    (
+        Section::Experience,
+        &[
+            "experience",
+            "experiences",
+            "work experience",
+            "professional experience",
+            "relevant experience",
+            "experience details",
+            "employment",
+            "employment history",
+            "work history",
+            "career history",
+            "professional history",
+            "internships",
+            "internship",
+            "company details",
+            "research experience",
+            "industry experience",
+        ],
+    ),
+    (
+        Section::Projects,
+        &[
+            "projects",
+            "project",
+            "personal projects",
+            "academic projects",
+            "key projects",
+            "project details",
+            "side projects",
+            "open source",
+        ],
+    ),
+    (
+        Section::Education,
+        &[
+            "education",
+            "education details",
+            "educational qualification",
+            "educational qualifications",
+            "academic background",
+            "academic qualifications",
+            "academics",
+            "academic",
+            "qualifications",
+            "qualification",
+            "educational background",
+            "training",
+            "courses",
+            "coursework",
+            "relevant coursework",
+        ],
+    ),
+    (
+        Section::Certifications,
+        &[
+            "certifications",
+            "certification",
+            "certificates",
+            "licenses",
+            "licences",
+            "courses and certifications",
+        ],
+    ),
+    (
+        Section::Publications,
+        &[
+            "publications",
+            "papers",
+            "talks",
+            "presentations",
+            "patents",
+            "selected publications",
+        ],
+    ),
+    (
+        Section::Other,
+        &[
+            "awards",
+            "honors",
+            "honours",
+            "achievements",
+            "accomplishments",
+            "languages",
+            "languages known",
+            "interests",
+            "hobbies",
+            "volunteering",
+            "volunteer",
+            "volunteer experience",
+            "activities",
+            "extracurricular activities",
+            "extra curricular activities",
+            "leadership",
+            "references",
+            "personal details",
+            "personal information",
+            "declaration",
+            "contact",
+            "contact information",
+            "memberships",
+            "affiliations",
+        ],
+    ),
+];
+
+/// Posting headings, by section.
+const POSTING_HEADINGS: &[(Section, &[&str])] = &[
+    (
+        Section::None,
+        &[
+            "job description",
+            "description",
+            "overview",
+            "job overview",
+            "position overview",
+            "job summary",
+            "position summary",
+            "summary",
+            "about the role",
+            "about this role",
+            "about the position",
+            "about the job",
+            "about the opportunity",
+            "the role",
+            "the opportunity",
+            "the position",
+            "role overview",
+            "position description",
+        ],
+    ),
+    (
+        Section::About,
+        &[
+            "about us",
+            "about the company",
+            "about the team",
+            "about our team",
+            "who we are",
+            "our company",
+            "company overview",
+            "company description",
+            "our story",
+            "our mission",
+            "the company",
+            "the team",
+            "our team",
+            "company profile",
+        ],
+    ),
+    (
+        Section::Responsibilities,
+        &[
+            "responsibilities",
+            "key responsibilities",
+            "job responsibilities",
+            "primary responsibilities",
+            "main responsibilities",
+            "your responsibilities",
+            "roles and responsibilities",
+            "role and responsibilities",
+            "duties",
+            "job duties",
+            "duties and responsibilities",
+            "essential duties",
+            "essential duties and responsibilities",
+            "essential functions",
+            "essential job functions",
+            "what you'll do",
+            "what you will do",
+            "what you'll be doing",
+            "what you will be doing",
+            "what you’ll do",
+            "what you’ll be doing",
+            "what you'll work on",
+            "your impact",
+            "the impact you'll have",
+            "in this role",
+            "in this role you will",
+            "day to day",
+            "a day in the life",
+            "your role",
+            "your mission",
+            "you will",
+            "what the job involves",
+        ],
+    ),
+    (
+        Section::Requirements,
+        &[
+            "requirements",
+            "job requirements",
+            "requirements and qualifications",
+            "qualifications and requirements",
+            "qualifications",
+            "minimum qualifications",
+            "basic qualifications",
+            "required qualifications",
+            "required skills",
+            "required experience",
+            "required skills and experience",
+            "minimum requirements",
+            "what you bring",
+            "what you'll bring",
+            "what you will bring",
+            "what you’ll bring",
+            "what you need",
+            "what you'll need",
+            "what you will need",
+            "what you’ll need",
+            "what we're looking for",
+            "what we are looking for",
+            "what we’re looking for",
+            "who you are",
+            "you have",
+            "you'll have",
+            "about you",
+            "skills and experience",
+            "experience and skills",
+            "skills",
+            "skills and qualifications",
+            "knowledge, skills and abilities",
+            "knowledge skills and abilities",
+            "education and experience",
+            "experience",
+            "education",
+            "must have",
+            "must haves",
+            "must-have",
+            "must-haves",
+            "your profile",
+            "your background",
+            "your experience",
+            "your skills",
+            "you should have",
+            "you'll thrive if",
+            "you will thrive if",
+            "ideal candidate",
+            "the ideal candidate",
+            "competencies",
+            "experience required",
+            "skills required",
+        ],
+    ),
+    (
+        Section::Preferred,
+        &[
+            "preferred qualifications",
+            "preferred skills",
+            "preferred experience",
+            "preferred requirements",
+            "preferred",
+            "nice to have",
+            "nice to haves",
+            "nice-to-have",
+            "nice-to-haves",
+            "good to have",
+            "bonus",
+            "bonus points",
+            "bonus points if",
+            "bonus points if you have",
+            "pluses",
+            "plus",
+            "desired skills",
+            "desired qualifications",
+            "desired experience",
+            "desired",
+            "desirable",
+            "additional qualifications",
+            "even better",
+            "extra credit",
+            "it would be great if",
+            "ideally",
+            "ideally you have",
+            "preferred but not required",
+        ],
+    ),
+    (
+        Section::Benefits,
+        &[
+            "benefits",
+            "perks",
+            "perks and benefits",
+            "benefits and perks",
+            "what we offer",
+            "we offer",
+            "what's in it for you",
+            "what’s in it for you",
+            "compensation",
+            "compensation and benefits",
+            "salary",
+            "pay",
+            "why join us",
+            "why you'll love working here",
+            "why work with us",
+            "why us",
+            "our benefits",
+            "total rewards",
+        ],
+    ),
+    (
+        Section::Legal,
+        &[
+            "equal opportunity",
+            "equal employment opportunity",
+            "eeo statement",
+            "eeo",
+            "diversity and inclusion",
+            "disclaimer",
+            "privacy notice",
+            "accommodations",
+        ],
+    ),
+];
+
+#[cfg(test)]
+mod tests;

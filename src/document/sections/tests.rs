@@ -1,0 +1,164 @@
+use super::*;
+use crate::testing::check_cases;
+
+/// The sections found, as `section@heading` joined by ` | ` (legal starts show the first
+/// words of their sentence).
+fn render(kind: Kind, text: &str) -> String {
+    Sections::find(text, kind)
+        .starts()
+        .iter()
+        .map(|s| {
+            let h = if s.heading.is_empty() {
+                text[s.heading.start..]
+                    .split_whitespace()
+                    .take(2)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            } else {
+                text[s.heading.clone()].to_string()
+            };
+            format!("{}@{}", s.section.as_str(), h)
+        })
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+#[test]
+fn posting_headings_as_they_appear() {
+    check_cases(
+        &[
+            // Lines of their own, any case, colons, Markdown and bullets.
+            (
+                "About Us\nAcme runs on AWS.\nRequirements:\n- 3+ years of Python\nNICE TO HAVE\n- Spark",
+                "about@About Us | requirements@Requirements | preferred@NICE TO HAVE",
+            ),
+            (
+                "## What You'll Do\nBuild pipelines.\n**Bonus Points**\nKafka",
+                "responsibilities@What You'll Do | preferred@Bonus Points",
+            ),
+            // Run into the text after it, as flattened bullets are.
+            (
+                "Qualifications2+ years of SQL",
+                "requirements@Qualifications",
+            ),
+            (
+                "Great culture.RequirementsBachelor's degree in CS",
+                "requirements@Requirements",
+            ),
+            (
+                "Responsibilities • Build models • Ship them",
+                "responsibilities@Responsibilities",
+            ),
+            // Inside a long line, in Title Case, ended by a colon.
+            (
+                "We move fast and value craft. What You'll Need: 3+ years of Python. Perks: \
+                 free lunch.",
+                "requirements@What You'll Need | benefits@Perks",
+            ),
+            // Heading words in running text are not headings.
+            (
+                "Experience with Python is required.\nThe requirements include SQL.\nskills: lower case mid-line: no",
+                "",
+            ),
+            ("You will build models", ""),
+            // Joined heading words and a job-description reset.
+            (
+                "Job Description\nWe build search.\nSkills & Experience\nPython",
+                "none@Job Description | requirements@Skills & Experience",
+            ),
+            // Equal-opportunity text starts a legal section at its sentence.
+            (
+                "Benefits\nHealth care. Acme is an equal opportunity employer and values you.",
+                "benefits@Benefits | legal@Acme is",
+            ),
+            // A heading repeated does not open its section twice.
+            (
+                "Requirements\nPython\nRequirements\nSQL",
+                "requirements@Requirements",
+            ),
+        ],
+        |t| render(Kind::Posting, t),
+    );
+}
+
+#[test]
+fn resume_headings_as_they_appear() {
+    check_cases(
+        &[
+            (
+                "Jane Doe\nSUMMARY\nData scientist.\nTechnical Skills:\nPython, SQL\n\
+                 WORK EXPERIENCE\nAcme 2019-2022\nEDUCATION\nMS Statistics",
+                "summary@SUMMARY | skills@Technical Skills | experience@WORK EXPERIENCE | \
+                 education@EDUCATION",
+            ),
+            (
+                "\\section{Experience}\nAcme\n\\cvsection*{Projects}\nA bot",
+                "experience@Experience | projects@Projects",
+            ),
+            // Flattened, as in scraped résumé text.
+            (
+                "Skills * Python * SQL Education Details B.E. Computer Engineering Company \
+                 Details company - Acme",
+                "skills@Skills",
+            ),
+            (
+                "Skill Details: Python, SQL. Education Details: B.E. Company Details: Acme",
+                "skills@Skill Details | education@Education Details | experience@Company Details",
+            ),
+            // A tools label inside a job entry stays in the entry.
+            (
+                "Experience\nAcme, 2019-2022\nTools: Python, Spark\nSkills\nSQL",
+                "experience@Experience | skills@Skills",
+            ),
+            // "Qualifications" means education in a résumé.
+            ("Qualifications\nB.Sc. Physics", "education@Qualifications"),
+        ],
+        |t| render(Kind::Resume, t),
+    );
+}
+
+#[test]
+fn at_finds_the_section_of_an_offset() {
+    let text = "Intro\nRequirements:\nPython\nPreferred:\nSpark";
+    let s = Sections::find(text, Kind::Posting);
+    let at = |w: &str| s.at(text.find(w).unwrap());
+    assert_eq!(at("Intro"), Section::None);
+    assert_eq!(at("Python"), Section::Requirements);
+    assert_eq!(at("Spark"), Section::Preferred);
+    for x in Section::ALL {
+        assert_eq!(Section::parse(x.as_str()), Some(x));
+    }
+}
+
+#[test]
+fn never_panics_on_odd_text() {
+    let mut next = crate::testing::xorshift(7);
+    let alphabet = [
+        "Requirements",
+        ":",
+        "\n",
+        "•",
+        " ",
+        "é",
+        "\\section{",
+        "}",
+        "Skills",
+        "a",
+        "EOE",
+    ];
+    for _ in 0..2000 {
+        let n = (next() % 12) as usize;
+        let text: String = (0..n)
+            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+            .collect();
+        for kind in [Kind::Resume, Kind::Posting] {
+            let s = Sections::find(&text, kind);
+            for w in s.starts().windows(2) {
+                assert!(w[0].heading.start <= w[1].heading.start, "{text:?}");
+            }
+            for i in 0..=text.len() {
+                s.at(i);
+            }
+        }
+    }
+}
