@@ -86,30 +86,43 @@ pub struct Asks {
     pub strengths: Vec<Strength>,
     /// Every years ask, in text order.
     pub years: Vec<YearsAsk>,
+    /// Every strength cue, in text order.
+    cues: Vec<Cue>,
 }
 
 impl Asks {
     /// Reads the asks of a posting `text` with its `sections` and `matches` (sorted by
     /// start, as the scanner returns them).
     pub fn find(text: &str, sections: &Sections, matches: &[Match]) -> Asks {
-        let b = text.as_bytes();
         let years = years_asks(text, sections, matches);
         let cues = cues(text, &years);
-        let strengths = matches
+        let mut asks = Asks {
+            strengths: Vec::with_capacity(matches.len()),
+            years,
+            cues,
+        };
+        asks.strengths = matches
             .iter()
             .map(|m| {
                 if m.negated {
-                    return Strength::Mentioned;
+                    Strength::Mentioned
+                } else {
+                    asks.strength_at(text, sections, m.start..m.end)
                 }
-                let base = Strength::of_section(sections.at(m.start));
-                if base == Strength::Mentioned {
-                    return base;
-                }
-                let (cs, ce) = clause_bounds(b, m.start);
-                nearest_cue(&cues, m.start, m.end, cs, ce).unwrap_or(base)
             })
             .collect();
-        Asks { strengths, years }
+        asks
+    }
+
+    /// The strength of a mention at `span` of `text`: its section's, unless a cue in its clause
+    /// says otherwise (see the module docs). Negation is not looked at here.
+    pub fn strength_at(&self, text: &str, sections: &Sections, span: Range<usize>) -> Strength {
+        let base = Strength::of_section(sections.at(span.start));
+        if base == Strength::Mentioned {
+            return base;
+        }
+        let (cs, ce) = clause_bounds(text.as_bytes(), span.start);
+        nearest_cue(&self.cues, span.start, span.end, cs, ce).unwrap_or(base)
     }
 
     /// Each skill's strongest ask, sorted by skill.
@@ -142,7 +155,7 @@ impl Asks {
 }
 
 /// A strength cue found in the text.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 struct Cue {
     span: (usize, usize),
     strength: Strength,

@@ -64,8 +64,11 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use crate::error::{Error, Problem};
 
+mod by_skill;
 #[cfg(test)]
 mod tests;
+
+pub use by_skill::{SkillYears, entries, skill_years};
 
 /// The earliest year a range may mention.
 pub const MIN_YEAR: u16 = 1950;

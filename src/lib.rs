@@ -32,6 +32,7 @@
 
 pub mod asks;
 pub mod document;
+pub mod education;
 pub mod error;
 pub mod eval;
 pub mod experience;
