@@ -16,6 +16,9 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Problem};
 use crate::scan::Scanner;
 
+mod structure;
+pub use structure::{Accuracy, StructureReport};
+
 /// Precision, recall and F1 with their counts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct Prf {
@@ -89,6 +92,9 @@ pub struct Report {
     /// Document-level scores (documents format).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub documents: Option<Prf>,
+    /// Structure scores (structure format).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub structure: Option<StructureReport>,
     /// Most frequent false positives (overlap matching).
     pub false_positives: Vec<ErrorCount>,
     /// Most frequent false negatives (overlap matching).
@@ -173,11 +179,17 @@ pub fn evaluate(scanner: &Scanner, file: &str, text: &str, top_n: usize) -> Resu
         evaluate_spans(scanner, file, text, top_n)
     } else if probe.get("text").is_some() {
         evaluate_documents(scanner, file, text, top_n)
+    } else if probe.get("file").is_some() && probe.get("kind").is_some() {
+        Ok(Report {
+            format: "structure".into(),
+            structure: Some(structure::evaluate(scanner, file, text)?),
+            ..Report::default()
+        })
     } else {
         Err(bad(
             file,
             line + 1,
-            "unknown gold format: expected `tokens` + `tags_knowledge`, or `text` + `skills`"
+            "unknown gold format: expected `tokens` + `tags_knowledge`, `text` + `skills`, or `file` + `kind` (structure)"
                 .into(),
         ))
     }
@@ -287,6 +299,7 @@ fn evaluate_spans(
         format: "spans".into(),
         spans,
         documents: None,
+        structure: None,
         false_positives: top(fps, top_n),
         false_negatives: top(fns, top_n),
     })
@@ -348,6 +361,7 @@ fn evaluate_documents(
         format: "documents".into(),
         spans: Vec::new(),
         documents: Some(prf.finish()),
+        structure: None,
         false_positives: top(fps, top_n),
         false_negatives: top(fns, top_n),
     })

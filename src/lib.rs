@@ -44,6 +44,7 @@ pub mod rank;
 pub mod report;
 pub mod scan;
 pub mod score;
+pub mod structure;
 #[cfg(test)]
 mod testing;
 

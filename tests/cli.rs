@@ -85,7 +85,7 @@ fn scan_stdin_jsonl() {
     insta::assert_snapshot!(run(&["--lexicon", "lexicon.toml", "scan", "--format", "jsonl", "-"], Some("Python, R\nno Java")), @r#"
     exit: 0
     --- stdout
-    {"schema":"skillscan/1","document":"-","bytes":17,"warnings":[],"skills":[{"id":"python","name":"Python","category":"programming-language","tier":"foundation","count":1,"negated":0,"matches":[{"text":"Python","start":0,"end":6,"line":1,"negated":false,"evidence":"form"}]},{"id":"r","name":"R","category":"programming-language","tier":"foundation","count":1,"negated":0,"matches":[{"text":"R","start":8,"end":9,"line":1,"negated":false,"evidence":"list"}]},{"id":"java","name":"Java","category":"programming-language","tier":"foundation","count":0,"negated":1,"matches":[{"text":"Java","start":13,"end":17,"line":2,"negated":true,"evidence":"form"}]}],"implied":[]}
+    {"schema":"skillscan/1","document":"-","bytes":17,"warnings":[],"kind":"resume","sections":[],"degree":null,"years_asked":[],"skills":[{"id":"python","name":"Python","category":"programming-language","tier":"foundation","count":1,"negated":0,"strength":null,"years":null,"last_used":null,"matches":[{"text":"Python","start":0,"end":6,"line":1,"negated":false,"evidence":"form","section":"none","strength":null}]},{"id":"r","name":"R","category":"programming-language","tier":"foundation","count":1,"negated":0,"strength":null,"years":null,"last_used":null,"matches":[{"text":"R","start":8,"end":9,"line":1,"negated":false,"evidence":"list","section":"none","strength":null}]},{"id":"java","name":"Java","category":"programming-language","tier":"foundation","count":0,"negated":1,"strength":null,"years":null,"last_used":null,"matches":[{"text":"Java","start":13,"end":17,"line":2,"negated":true,"evidence":"form","section":"none","strength":null}]}],"implied":[]}
     --- stderr
     "#);
 }
@@ -262,8 +262,42 @@ struct Doc {
     document: String,
     bytes: usize,
     warnings: Vec<String>,
+    kind: String,
+    sections: Vec<SectionJ>,
+    degree: Option<DegreeJ>,
+    years_asked: Vec<YearsJ>,
     skills: Vec<SkillJ>,
     implied: Vec<ImpliedJ>,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SectionJ {
+    section: String,
+    heading: String,
+    start: usize,
+    line: usize,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DegreeJ {
+    level: String,
+    fields: Vec<String>,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct YearsJ {
+    skills: Vec<String>,
+    min: u32,
+    max: Option<u32>,
+    strength: String,
+    text: String,
+    line: usize,
 }
 
 #[allow(dead_code)]
@@ -276,6 +310,9 @@ struct SkillJ {
     tier: String,
     count: usize,
     negated: usize,
+    strength: Option<String>,
+    years: Option<f64>,
+    last_used: Option<String>,
     matches: Vec<MatchJ>,
 }
 
@@ -289,6 +326,8 @@ struct MatchJ {
     line: usize,
     negated: bool,
     evidence: String,
+    section: String,
+    strength: Option<String>,
 }
 
 #[allow(dead_code)]
@@ -318,6 +357,13 @@ fn json_shape_is_locked_and_spans_point_into_the_input() {
         let text = std::fs::read_to_string(file).unwrap();
         assert_eq!(doc.bytes, text.len());
         assert!(!doc.skills.is_empty(), "{}", doc.document);
+        assert_eq!(doc.kind, "resume", "{}", doc.document);
+        assert!(!doc.sections.is_empty(), "{}", doc.document);
+        for s in &doc.sections {
+            assert_eq!(&text[s.start..s.start + s.heading.len()], s.heading);
+            assert_eq!(s.line, 1 + text[..s.start].matches('\n').count());
+        }
+        assert!(doc.degree.is_some(), "{}", doc.document);
         for s in &doc.skills {
             assert_eq!(s.count + s.negated, s.matches.len());
             for m in &s.matches {

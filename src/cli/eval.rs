@@ -5,7 +5,7 @@ use std::io::{self, BufWriter, Write};
 use anyhow::{Context, Result, bail};
 use clap::Args;
 
-use skillscan::eval::{Prf, Report, evaluate};
+use skillscan::eval::{Accuracy, Prf, Report, StructureReport, evaluate};
 use skillscan::report::SCHEMA;
 
 use super::{Exit, Format, GlobalArgs, write_json};
@@ -30,6 +30,28 @@ pub struct EvalArgs {
     /// Exit 1 if precision (overlap, or document-level) is below this.
     #[arg(long, value_name = "P")]
     pub min_precision: Option<f64>,
+    /// For structure files: exit 1 if section accuracy, years-asked accuracy or résumé total
+    /// years (within ±1) is below this.
+    #[arg(long, value_name = "A")]
+    pub min_accuracy: Option<f64>,
+}
+
+fn accuracy_line(label: &str, a: &Accuracy) -> String {
+    format!(
+        "  {label:<22} {:>5.1}%  ({} of {})",
+        100.0 * a.accuracy,
+        a.correct,
+        a.total
+    )
+}
+
+/// The structure scores the `--min-accuracy` gate checks.
+fn gated(s: &StructureReport) -> [(&'static str, &Accuracy); 3] {
+    [
+        ("section accuracy", &s.sections),
+        ("years asked", &s.years_asked),
+        ("résumé total years", &s.total_years),
+    ]
 }
 
 fn prf_line(label: &str, p: &Prf) -> String {
@@ -60,6 +82,7 @@ pub fn run(global: &GlobalArgs, args: &EvalArgs) -> Result<Exit> {
             }
         };
         let checked = match &report.documents {
+            _ if report.structure.is_some() => None,
             Some(d) => Some(*d),
             None => {
                 let want = args.source.as_deref().unwrap_or("all");
@@ -74,6 +97,7 @@ pub fn run(global: &GlobalArgs, args: &EvalArgs) -> Result<Exit> {
         };
         match args.format {
             Format::Table => {
+                let mut continue_lists = true;
                 writeln!(out, "{file}")?;
                 for s in &report.spans {
                     writeln!(out, " source {} ({} sentences)", s.source, s.sentences)?;
@@ -83,10 +107,35 @@ pub fn run(global: &GlobalArgs, args: &EvalArgs) -> Result<Exit> {
                 if let Some(d) = &report.documents {
                     writeln!(out, "{}", prf_line("skills", d))?;
                 }
+                if let Some(st) = &report.structure {
+                    writeln!(out, " {} documents", st.documents)?;
+                    for (label, a) in [
+                        ("sections (all)", &st.sections),
+                        ("sections (postings)", &st.posting_sections),
+                        ("sections (résumés)", &st.resume_sections),
+                        ("strength", &st.strength),
+                        ("years asked", &st.years_asked),
+                        ("years asked precision", &st.years_asked_precision),
+                        ("résumé total years ±1", &st.total_years),
+                        ("years per skill ±1", &st.skill_years),
+                        ("degree level", &st.degree_level),
+                        ("degree level + fields", &st.degree_fields),
+                    ] {
+                        writeln!(out, "{}", accuracy_line(label, a))?;
+                    }
+                    writeln!(out, " errors ({} in all):", st.errors.len())?;
+                    for e in st.errors.iter().take(args.top) {
+                        writeln!(out, "  {e}")?;
+                    }
+                    continue_lists = false;
+                }
                 for (title, list) in [
                     ("false positives", &report.false_positives),
                     ("false negatives", &report.false_negatives),
-                ] {
+                ]
+                .into_iter()
+                .filter(|_| continue_lists)
+                {
                     let items: Vec<String> = list
                         .iter()
                         .map(|e| format!("{} ({})", e.item, e.count))
@@ -105,6 +154,18 @@ pub fn run(global: &GlobalArgs, args: &EvalArgs) -> Result<Exit> {
             Format::Json | Format::Jsonl => {
                 let v = serde_json::json!({ "schema": SCHEMA, "file": file, "report": report });
                 write_json(&mut out, args.format, &v)?;
+            }
+        }
+        if let (Some(st), Some(min)) = (&report.structure, args.min_accuracy) {
+            for (label, a) in gated(st) {
+                if a.accuracy < min {
+                    below = true;
+                    out.flush()?;
+                    eprintln!(
+                        "skillscan: {file}: below target: {label} {:.3} (min {min})",
+                        a.accuracy
+                    );
+                }
             }
         }
         if let Some(p) = checked {

@@ -15,6 +15,7 @@ use skillscan::report::fit::{FitDoc, FitInput};
 use skillscan::report::html;
 use skillscan::report::table::{self, Style};
 use skillscan::score::{Fit, PostingFit, Step, fit_all, learning_path, outside, rank_posting};
+use skillscan::structure::Structure;
 use skillscan::{Extraction, SkillIdx};
 
 use super::{Exit, Format, GlobalArgs, Input, read_input, write_json};
@@ -191,7 +192,9 @@ pub fn run(global: &GlobalArgs, args: &FitArgs) -> Result<Exit> {
             };
             let experience =
                 (kind == Kind::Resume).then(|| Experience::from_text(&input.text, as_of));
+            let structure = Structure::new(&input.text, kind, &ex, experience.as_ref());
             anyhow::Ok(Scored {
+                structure,
                 experience,
                 input,
                 ex,
@@ -242,6 +245,7 @@ pub fn run(global: &GlobalArgs, args: &FitArgs) -> Result<Exit> {
                 warnings: &s.input.warnings,
                 kind: s.kind,
                 extraction: &s.ex,
+                structure: &s.structure,
                 fits: &s.fits,
                 closeness: &s.closeness,
                 title: s.title.as_deref(),
@@ -283,6 +287,7 @@ struct Scored {
     closeness: Vec<f64>,
     title: Option<String>,
     experience: Option<Experience>,
+    structure: Structure,
     path: Vec<Step>,
     outside: Vec<SkillIdx>,
 }

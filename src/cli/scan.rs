@@ -7,8 +7,10 @@ use clap::Args;
 use rayon::prelude::*;
 
 use skillscan::Extraction;
+use skillscan::document::{Kind, guess_kind};
 use skillscan::report::json::ScanDoc;
 use skillscan::report::table::{self, Style};
+use skillscan::structure::Structure;
 
 use super::{Exit, Format, GlobalArgs, read_input, write_json};
 
@@ -20,6 +22,13 @@ pub struct ScanArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Read every file as a job posting (sections, required/preferred, years asked); by
+    /// default each file's kind is guessed from its wording.
+    #[arg(long, conflicts_with = "resume")]
+    pub posting: bool,
+    /// Read every file as a résumé.
+    #[arg(long)]
+    pub resume: bool,
 }
 
 pub fn run(global: &GlobalArgs, args: &ScanArgs) -> Result<Exit> {
@@ -30,12 +39,20 @@ pub fn run(global: &GlobalArgs, args: &ScanArgs) -> Result<Exit> {
         args.files.clone()
     };
     // Read and scan in parallel; results come back in input order.
-    let results: Vec<Result<(super::Input, Extraction)>> = files
+    let results: Vec<Result<(super::Input, Extraction, Structure)>> = files
         .par_iter()
         .map(|f| {
             let input = read_input(f)?;
             let ex = Extraction::new(&scanner, &input.text);
-            Ok((input, ex))
+            let kind = if args.posting {
+                Kind::Posting
+            } else if args.resume {
+                Kind::Resume
+            } else {
+                guess_kind(&input.text).kind
+            };
+            let structure = Structure::new(&input.text, kind, &ex, None);
+            Ok((input, ex, structure))
         })
         .collect();
     let style = Style {
@@ -51,7 +68,7 @@ pub fn run(global: &GlobalArgs, args: &ScanArgs) -> Result<Exit> {
                 out.flush()?;
                 eprintln!("skillscan: error: {e:#}");
             }
-            Ok((input, ex)) => {
+            Ok((input, ex, structure)) => {
                 for w in &input.warnings {
                     eprintln!("skillscan: warning: {}: {w}", input.name);
                 }
@@ -61,6 +78,7 @@ pub fn run(global: &GlobalArgs, args: &ScanArgs) -> Result<Exit> {
                     &input.text,
                     &input.warnings,
                     ex,
+                    structure,
                 );
                 match args.format {
                     Format::Table => {

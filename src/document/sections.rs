@@ -147,18 +147,39 @@ impl Sections {
                     continue;
                 }
             }
-            // "Tools: Python, SQL" inside a job or project entry labels that entry's tools;
-            // it does not start a skills section.
-            let label_in_entry = section == Section::Skills
+            // "Tools: Python, SQL" inside a job entry labels that entry's tools, and
+            // "Languages: Python, SQL" in a skills list labels a group of skills: at the start
+            // of a line inside those sections, a skills or other heading is a label.
+            let current = starts.last().map(|s| s.section);
+            let label = kind == Kind::Resume
+                && matches!(section, Section::Skills | Section::Other)
                 && matches!(
-                    starts.last().map(|s| s.section),
-                    Some(Section::Experience | Section::Projects)
-                );
-            if !label_in_entry && inline_heading(bytes, m.start(), m.end(), line_start) {
-                push(&mut starts, section, m.start()..m.end());
+                    current,
+                    Some(Section::Experience | Section::Projects | Section::Skills)
+                )
+                && text[line_start..m.start()]
+                    .trim_matches(is_markup)
+                    .is_empty();
+            if label {
+                continue;
+            }
+            let mut end = m.end();
+            // "EXPERIENCEStaff Data Engineer": the capitals' last letter starts the next
+            // word, and the longest phrase ("experiences") took it.
+            if bytes.get(end).is_some_and(u8::is_ascii_lowercase)
+                && bytes[m.start()..end]
+                    .iter()
+                    .all(|c| !c.is_ascii_lowercase())
+                && table.section_of(&text[m.start()..end - 1]) == Some(section)
+            {
+                end -= 1;
+            }
+            if inline_heading(bytes, m.start(), end, line_start) {
+                push(&mut starts, section, m.start()..end);
             }
         }
         if kind == Kind::Posting {
+            sentence_cues(text, &mut starts);
             for m in table.legal.find_iter(text) {
                 if !word_bounded(bytes, m.start(), m.end()) {
                     continue;
@@ -198,6 +219,213 @@ impl Sections {
     }
 }
 
+/// What the first words of a posting's sentence say about the section it starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Opening {
+    /// "Acme is a ...", "We are a ...", "Founded in ...": the company.
+    Company,
+    /// "Acme offers ...", "We offer ...": benefits (the company, before any heading).
+    Offers,
+    /// "We are hiring ...", "You will ...", "In this role ...": the job.
+    Job,
+}
+
+/// Verbs that, after a company's name at a sentence start, describe the company.
+const COMPANY_VERBS: &[&str] = &[
+    "builds",
+    "makes",
+    "operates",
+    "provides",
+    "develops",
+    "designs",
+    "creates",
+    "helps",
+    "runs",
+    "serves",
+    "powers",
+    "connects",
+    "delivers",
+    "sells",
+    "manufactures",
+    "was",
+    "has",
+    "is",
+    "are",
+];
+
+/// Words after "is"/"are" that describe a company ("is a", "is building", "is proud").
+const IS_WHAT: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "building",
+    "one",
+    "proud",
+    "on",
+    "home",
+    "redefining",
+    "changing",
+    "transforming",
+    "reinventing",
+    "headquartered",
+    "based",
+    "backed",
+];
+
+/// Reads the opening words of a sentence.
+fn opening(sentence: &str) -> Option<Opening> {
+    let words: Vec<&str> = sentence
+        .split_whitespace()
+        .take(8)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '\''))
+        .collect();
+    let lower = |i: usize| words.get(i).map(|w| w.to_ascii_lowercase());
+    let first = lower(0)?;
+    let second = lower(1).unwrap_or_default();
+    let third = lower(2).unwrap_or_default();
+    let job = match (first.as_str(), second.as_str()) {
+        ("we", "are" | "re") | ("we're", _) => {
+            let w = if first == "we're" { &second } else { &third };
+            matches!(w.as_str(), "hiring" | "looking" | "seeking" | "searching")
+        }
+        ("you", "will" | "ll") | ("you'll", _) | ("in", "this") | ("this", "role" | "position") => {
+            true
+        }
+        ("as", "a" | "an" | "our") => true,
+        _ => false,
+    };
+    if job {
+        return Some(Opening::Job);
+    }
+    if (first == "we" && matches!(second.as_str(), "are" | "offer"))
+        || first == "founded"
+        || first == "at"
+    {
+        return match (second.as_str(), third.as_str()) {
+            ("offer", _) => Some(Opening::Offers),
+            ("are", "a" | "an" | "the" | "building" | "proud" | "on") => Some(Opening::Company),
+            ("in", _) if first == "founded" => Some(Opening::Company),
+            _ if first == "at"
+                && words
+                    .get(1)
+                    .is_some_and(|w| w.starts_with(char::is_uppercase)) =>
+            {
+                Some(Opening::Company)
+            }
+            _ => None,
+        };
+    }
+    // A name: one to five capitalised words (or "&"), then a verb.
+    let name = words
+        .iter()
+        .take_while(|w| *w == &"&" || w.starts_with(|c: char| c.is_uppercase()))
+        .count();
+    if name == 0 || name > 5 {
+        return None;
+    }
+    let verb = lower(name)?;
+    let next = lower(name + 1).unwrap_or_default();
+    if verb == "offers" {
+        return Some(Opening::Offers);
+    }
+    if !COMPANY_VERBS.contains(&verb.as_str()) {
+        return None;
+    }
+    match verb.as_str() {
+        "is" | "are" if !IS_WHAT.contains(&next.as_str()) => None,
+        "was" if next != "founded" => None,
+        "has" if next != "been" => None,
+        _ => Some(Opening::Company),
+    }
+}
+
+/// Starts the sections that sentences open without a heading: the company description
+/// before any heading ("Acme is a ..."), which a sentence about the job ends ("We are hiring
+/// ..."), and benefits told in a sentence ("Acme offers ...", "We offer ...").
+fn sentence_cues(text: &str, starts: &mut Vec<SectionStart>) {
+    let b = text.as_bytes();
+    let first_heading = starts.first().map_or(text.len(), |s| s.heading.start);
+    let mut found: Vec<SectionStart> = Vec::new();
+    let mut opened_about = false;
+    let mut i = 0;
+    while i < b.len() {
+        // The next sentence start at or after `i`.
+        let at = {
+            let mut k = i;
+            while k < b.len()
+                && (b[k].is_ascii_whitespace() || matches!(b[k], b'*' | b'#' | b'-' | b'>'))
+            {
+                k += 1;
+            }
+            k
+        };
+        let end = sentence_end(b, at);
+        if at < b.len() {
+            let sentence = &text[at..end];
+            let before_heading = at < first_heading;
+            let in_heading = starts.iter().any(|s| s.heading.contains(&at));
+            let section_here = {
+                let j = starts.partition_point(|s| s.heading.start <= at);
+                j.checked_sub(1).map(|j| starts[j].section)
+            };
+            if !in_heading {
+                match opening(sentence) {
+                    Some(Opening::Company) if before_heading && !opened_about => {
+                        found.push(SectionStart {
+                            section: Section::About,
+                            heading: at..at,
+                        });
+                        opened_about = true;
+                    }
+                    Some(Opening::Offers) if before_heading && !opened_about => {
+                        found.push(SectionStart {
+                            section: Section::About,
+                            heading: at..at,
+                        });
+                        opened_about = true;
+                    }
+                    Some(Opening::Offers)
+                        if !before_heading && section_here != Some(Section::Benefits) =>
+                    {
+                        found.push(SectionStart {
+                            section: Section::Benefits,
+                            heading: at..at,
+                        });
+                    }
+                    Some(Opening::Job) if before_heading && opened_about => {
+                        found.push(SectionStart {
+                            section: Section::None,
+                            heading: at..at,
+                        });
+                        opened_about = false;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        i = end.max(at + 1);
+    }
+    for f in found {
+        let j = starts.partition_point(|s| s.heading.start <= f.heading.start);
+        starts.insert(j, f);
+    }
+}
+
+/// Just past the end of the sentence starting at `at`: after its `.`, `!` or `?` (before a
+/// space), at a line break, or at a bullet.
+fn sentence_end(b: &[u8], at: usize) -> usize {
+    let mut k = at;
+    while k < b.len() {
+        match b[k] {
+            b'\n' => return k,
+            b'.' | b'!' | b'?' if b.get(k + 1).is_none_or(|c| *c == b' ') => return k + 1,
+            _ if k > at && starts_with_bullet(&b[k..]) => return k,
+            _ => k += 1,
+        }
+    }
+    k
+}
+
 /// Adds a section start, unless it repeats the section already open (a heading written twice,
 /// as a two-column PDF may).
 fn push(starts: &mut Vec<SectionStart>, section: Section, heading: Range<usize>) {
@@ -211,6 +439,7 @@ fn push(starts: &mut Vec<SectionStart>, section: Section, heading: Range<usize>)
 struct Table {
     headings: AhoCorasick,
     sections: Vec<Section>,
+    phrases: Vec<&'static str>,
     legal: AhoCorasick,
 }
 
@@ -224,7 +453,15 @@ impl Table {
         }
     }
 
-    fn new(groups: &[(Section, &[&str])]) -> Table {
+    /// The section of a whole phrase, matched without regard to ASCII case.
+    fn section_of(&self, phrase: &str) -> Option<Section> {
+        self.phrases
+            .iter()
+            .position(|p| p.eq_ignore_ascii_case(phrase))
+            .map(|i| self.sections[i])
+    }
+
+    fn new(groups: &[(Section, &'static [&'static str])]) -> Table {
         let mut phrases = Vec::new();
         let mut sections = Vec::new();
         for (section, words) in groups {
@@ -243,6 +480,7 @@ impl Table {
         Table {
             headings: build(&phrases),
             sections,
+            phrases,
             legal: build(LEGAL_PHRASES),
         }
     }
@@ -383,29 +621,18 @@ fn word_bounded(b: &[u8], start: usize, end: usize) -> bool {
         && !after.is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
-/// A heading inside a line (see the module docs): Title Case or capitals; on its left the
-/// line's start, a sentence end, a bullet, or a word run into it; on its right a colon, a
-/// bullet, or text run into it with no space (`Qualifications2+`, `RequirementsBachelor's`).
+/// A heading inside a line (see the module docs): Title Case or capitals, and on its right a
+/// colon, a bullet, or text run into it with no space (`Qualifications2+`,
+/// `RequirementsBachelor's`). Flattened bullets run the last bullet's words into the next
+/// heading with only a space ("... reports in Python What we're looking for - ..."), so the
+/// left side is not asked for more than a word boundary.
 fn inline_heading(b: &[u8], start: usize, end: usize, line_start: usize) -> bool {
     if !b[start].is_ascii_uppercase() {
         return false;
     }
-    // Left.
-    let mut p = start;
-    while p > line_start && matches!(b[p - 1], b' ' | b'\t' | b'*' | b'#' | b'-' | b'>') {
-        p -= 1;
-    }
-    let left = if p == line_start {
-        true
-    } else if p == start {
-        // Run in: "benefits.Requirements", "teamRequirements:", "...)Qualifications".
-        b[p - 1].is_ascii_lowercase()
-            || b[p - 1].is_ascii_digit()
-            || matches!(b[p - 1], b'.' | b')' | b'!' | b'?' | b';' | b':')
-    } else {
-        matches!(b[p - 1], b'.' | b'!' | b'?' | b';' | b':' | b')') || ends_with_bullet(&b[..p])
-    };
-    if !left {
+    // Left: a word run into it must end in lowercase or a digit ("teamRequirements",
+    // "2021Education"), not in capitals (inside an all-caps word).
+    if start > line_start && b[start - 1].is_ascii_uppercase() {
         return false;
     }
     // Right.
@@ -416,7 +643,7 @@ fn inline_heading(b: &[u8], start: usize, end: usize, line_start: usize) -> bool
     }
     match after.get(q) {
         Some(b':') => true,
-        Some(c) if q == 0 => c.is_ascii_uppercase() || c.is_ascii_digit(),
+        Some(c) if q == 0 && (c.is_ascii_uppercase() || c.is_ascii_digit()) => true,
         Some(_) => starts_with_bullet(&after[q..]),
         None => false,
     }
@@ -633,19 +860,12 @@ const POSTING_HEADINGS: &[(Section, &[&str])] = &[
             "overview",
             "job overview",
             "position overview",
-            "job summary",
-            "position summary",
             "summary",
-            "about the role",
-            "about this role",
-            "about the position",
             "about the job",
             "about the opportunity",
-            "the role",
-            "the opportunity",
-            "the position",
-            "role overview",
-            "position description",
+            "working conditions",
+            "work environment",
+            "location",
         ],
     ),
     (
@@ -665,6 +885,10 @@ const POSTING_HEADINGS: &[(Section, &[&str])] = &[
             "the team",
             "our team",
             "company profile",
+            "how we work",
+            "our culture",
+            "our values",
+            "life at",
         ],
     ),
     (
@@ -702,6 +926,19 @@ const POSTING_HEADINGS: &[(Section, &[&str])] = &[
             "your mission",
             "you will",
             "what the job involves",
+            "what you will work on",
+            "what you'll own",
+            "what you will own",
+            "your day to day",
+            "job summary",
+            "position summary",
+            "role summary",
+            "about the role",
+            "about this role",
+            "about the position",
+            "the role",
+            "the position",
+            "role overview",
         ],
     ),
     (
@@ -759,6 +996,10 @@ const POSTING_HEADINGS: &[(Section, &[&str])] = &[
             "competencies",
             "experience required",
             "skills required",
+            "you'll thrive if you have",
+            "you will thrive if you have",
+            "what we need",
+            "requirements include",
         ],
     ),
     (
@@ -792,6 +1033,12 @@ const POSTING_HEADINGS: &[(Section, &[&str])] = &[
             "ideally",
             "ideally you have",
             "preferred but not required",
+            "it's a plus if you have",
+            "it’s a plus if you have",
+            "a plus if you have",
+            "even better if you have",
+            "even better if",
+            "bonus if you have",
         ],
     ),
     (
@@ -815,6 +1062,11 @@ const POSTING_HEADINGS: &[(Section, &[&str])] = &[
             "why us",
             "our benefits",
             "total rewards",
+            "our offer",
+            "why join",
+            "benefits include",
+            "perks include",
+            "what we provide",
         ],
     ),
     (
@@ -828,6 +1080,7 @@ const POSTING_HEADINGS: &[(Section, &[&str])] = &[
             "disclaimer",
             "privacy notice",
             "accommodations",
+            "legal",
         ],
     ),
 ];

@@ -157,6 +157,8 @@ pub struct FitInput<'a> {
     pub kind: Kind,
     /// Its skills.
     pub extraction: &'a Extraction,
+    /// Its structure.
+    pub structure: &'a crate::structure::Structure,
     /// Its fits, best first (possibly only some roles).
     pub fits: &'a [Fit],
     /// For a posting, each fit's closeness (same order as `fits`); empty for a résumé.
@@ -261,6 +263,7 @@ impl<'a> FitDoc<'a> {
             input.text,
             input.warnings,
             input.extraction,
+            input.structure,
         );
         FitDoc {
             schema: super::SCHEMA,

@@ -904,6 +904,9 @@ mod tests {
             tier: "foundation",
             count: texts.iter().filter(|t| !t.2).count(),
             negated: texts.iter().filter(|t| t.2).count(),
+            strength: None,
+            years: None,
+            last_used: None,
             matches: texts
                 .iter()
                 .map(|&(text, line, negated)| MatchOut {
@@ -913,6 +916,8 @@ mod tests {
                     line,
                     negated,
                     evidence: "form".into(),
+                    section: crate::document::sections::Section::None,
+                    strength: None,
                 })
                 .collect(),
         }

@@ -1,0 +1,95 @@
+//! A document's structure: its sections and what they say about each match.
+//!
+//! [`Structure::new`] runs the structure readers on one scanned document:
+//! - [`Sections`] for every document;
+//! - for a posting, its [`Asks`] (each match's strength and the years asked) and the degree
+//!   it asks for ([`education::asked`]);
+//! - for a résumé, the degree it holds ([`education::held`]) and, given its
+//!   [`Experience`], the years and last use of each skill used in a job entry
+//!   ([`experience::skill_years`]).
+
+use crate::asks::{Asks, Strength};
+use crate::document::Kind;
+use crate::document::sections::{Section, Sections};
+use crate::education::{self, Degree};
+use crate::experience::{self, Experience, SkillYears};
+use crate::extract::Extraction;
+use crate::lexicon::SkillIdx;
+use crate::scan::Match;
+
+/// The structure of one document (see the module docs).
+#[derive(Clone, Debug)]
+pub struct Structure {
+    /// Read as a résumé or as a posting.
+    pub kind: Kind,
+    /// Its sections.
+    pub sections: Sections,
+    /// A posting's asks; `None` for a résumé.
+    pub asks: Option<Asks>,
+    /// A résumé's years per skill, by skill; empty for a posting or without an experience.
+    pub skill_years: Vec<SkillYears>,
+    /// The degree a résumé holds or a posting asks for.
+    pub degree: Option<Degree>,
+}
+
+impl Structure {
+    /// Reads the structure of `text`, scanned into `ex`, as a `kind`. A résumé's years per
+    /// skill need its `experience`.
+    pub fn new(
+        text: &str,
+        kind: Kind,
+        ex: &Extraction,
+        experience: Option<&Experience>,
+    ) -> Structure {
+        let sections = Sections::find(text, kind);
+        match kind {
+            Kind::Posting => {
+                let asks = Asks::find(text, &sections, &ex.matches);
+                let degree = education::asked(text, &sections, &asks);
+                Structure {
+                    kind,
+                    sections,
+                    asks: Some(asks),
+                    skill_years: Vec::new(),
+                    degree,
+                }
+            }
+            Kind::Resume => {
+                let skill_years = experience.map_or_else(Vec::new, |e| {
+                    experience::skill_years(text, e, &sections, &ex.matches)
+                });
+                let degree = education::held(text, &sections);
+                Structure {
+                    kind,
+                    sections,
+                    asks: None,
+                    skill_years,
+                    degree,
+                }
+            }
+        }
+    }
+
+    /// The section of a match.
+    pub fn section(&self, m: &Match) -> Section {
+        self.sections.at(m.start)
+    }
+
+    /// A posting match's strength; `None` in a résumé.
+    pub fn strength(&self, text: &str, m: &Match) -> Option<Strength> {
+        let asks = self.asks.as_ref()?;
+        Some(if m.negated {
+            Strength::Mentioned
+        } else {
+            asks.strength_at(text, &self.sections, m.start..m.end)
+        })
+    }
+
+    /// A résumé skill's years in job entries.
+    pub fn years_of(&self, skill: SkillIdx) -> Option<&SkillYears> {
+        self.skill_years
+            .binary_search_by_key(&skill, |y| y.skill)
+            .ok()
+            .map(|i| &self.skill_years[i])
+    }
+}
