@@ -29,7 +29,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Serialize;
 
 use crate::document::sections::{Section, Sections};
-use crate::lexicon::SkillIdx;
+use crate::lexicon::{Lexicon, SkillIdx};
 use crate::scan::Match;
 
 /// How strongly a posting asks for a skill.
@@ -92,9 +92,9 @@ pub struct Asks {
 
 impl Asks {
     /// Reads the asks of a posting `text` with its `sections` and `matches` (sorted by
-    /// start, as the scanner returns them).
-    pub fn find(text: &str, sections: &Sections, matches: &[Match]) -> Asks {
-        let years = years_asks(text, sections, matches);
+    /// start, as the scanner returns them, from `lexicon`).
+    pub fn find(text: &str, sections: &Sections, matches: &[Match], lexicon: &Lexicon) -> Asks {
+        let years = years_asks(text, sections, matches, lexicon);
         let cues = cues(text, &years);
         let mut asks = Asks {
             strengths: Vec::with_capacity(matches.len()),
@@ -271,12 +271,23 @@ fn word_bounded(b: &[u8], start: usize, end: usize) -> bool {
 }
 
 /// Bullet characters that separate clauses in flattened text.
-const BULLETS: &[&str] = &["•", "·", "▪", "►", "➢", "●", "○", "■", "◆", "", "✓", "❖"];
+const BULLETS: &[&str] = &["•", "·", "▪", "►", "➢", "●", "○", "■", "◆", "\u{f0b7}", "✓", "❖"];
 
 /// Whether a clause ends just before byte `i` or a bullet starts there.
 fn is_break(b: &[u8], i: usize) -> bool {
     match b[i] {
         b'\n' | b';' => true,
+        // A flattened bullet: " - " or " * ", but not in a range of numbers ("3 - 5").
+        b'-' | b'*' => {
+            i > 0
+                && b[i - 1] == b' '
+                && b.get(i + 1) == Some(&b' ')
+                && !b[..i - 1]
+                    .iter()
+                    .rev()
+                    .find(|c| **c != b' ')
+                    .is_some_and(u8::is_ascii_digit)
+        }
         b'.' | b'!' | b'?' => b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace()),
         c if c >= 0x80 => BULLETS.iter().any(|x| b[i..].starts_with(x.as_bytes())),
         _ => false,
@@ -288,6 +299,10 @@ pub(crate) fn clause_bounds(b: &[u8], at: usize) -> (usize, usize) {
     let mut s = at.min(b.len());
     while s > 0 && !is_break(b, s - 1) {
         s -= 1;
+    }
+    // After a bullet, past its last byte.
+    while s < b.len() && (b[s] & 0xC0) == 0x80 {
+        s += 1;
     }
     let mut e = at;
     while e < b.len() && !is_break(b, e) {
@@ -422,13 +437,17 @@ fn years_number(toks: &[(usize, Tok<'_>)]) -> Option<(usize, u32, Option<u32>)> 
     sane(at, last, None)
 }
 
+/// A plausible ask: 1 to 30 years, or a range from 0 ("0-2 years").
 fn sane(at: usize, min: u32, max: Option<u32>) -> Option<(usize, u32, Option<u32>)> {
-    (1..=30).contains(&min).then_some((at, min, max))
+    let ok = (1..=30).contains(&min) || (min == 0 && max.is_some_and(|m| m <= 30));
+    ok.then_some((at, min, max))
 }
 
 /// Words after a years phrase that make it an ask for experience.
 const EXPERIENCE_WORDS: &[&str] = &[
     "experience",
+    "roles",
+    "leading",
     "exp",
     "work",
     "working",
@@ -444,8 +463,44 @@ const EXPERIENCE_WORDS: &[&str] = &[
     "practical",
 ];
 
+/// Whether `s` only joins two listed skills: spaces, commas, slashes, "&", "and", "or".
+fn only_separators(s: &str) -> bool {
+    s.split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '&'))
+        .all(|w| w.is_empty() || w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or"))
+}
+
+/// Skills that are fields of work: years "in" them, "as" them or of their "experience" are
+/// years of the job, an overall ask ("5+ years in data science", "8+ years of data
+/// engineering experience").
+const FIELDS: &[&str] = &[
+    "data-science",
+    "software-engineering",
+    "data-engineering",
+    "analytics-engineering",
+    "devops",
+    "sre",
+    "mlops",
+    "machine-learning",
+    "quantitative-analysis",
+    "predictive-modeling",
+    "data-analysis",
+    "product-analytics",
+    "business-intelligence",
+    "backend-development",
+    "frontend-development",
+    "full-stack-development",
+    "web-development",
+    "mobile-development",
+    "statistics",
+];
+
 /// Every years ask in the posting (see the module docs).
-fn years_asks(text: &str, sections: &Sections, matches: &[Match]) -> Vec<YearsAsk> {
+fn years_asks(
+    text: &str,
+    sections: &Sections,
+    matches: &[Match],
+    lexicon: &Lexicon,
+) -> Vec<YearsAsk> {
     let b = text.as_bytes();
     let mut found: Vec<(usize, usize, u32, Option<u32>)> = Vec::new(); // start, end, min, max
     let lower_is = |i: usize, w: &str| {
@@ -506,21 +561,95 @@ fn years_asks(text: &str, sections: &Sections, matches: &[Match]) -> Vec<YearsAs
                     .all(|c| c.is_whitespace() || "(:-–—,".contains(c))
             });
         let tight = before.is_some_and(|m| text[m.end..start].contains(['(', ':', '-', '–', '—']));
-        let after: Vec<SkillIdx> = matches
+        // The skills it covers: the first skill after it, a few words on at most, and the
+        // skills listed with that one ("Python and SQL", "search, ranking, or recommendation
+        // systems"), not those in brackets ("Spark (PySpark or Scala)").
+        let later: Vec<&Match> = matches
             .iter()
             .filter(|m| m.start >= end && m.end <= stop && !m.negated)
-            .map(|m| m.skill)
-            .fold(Vec::new(), |mut v, s| {
-                if !v.contains(&s) {
-                    v.push(s);
+            .collect();
+        let mut covered: Vec<&Match> = Vec::new();
+        let lead_end = later.first().map_or(stop, |m| m.start);
+        let lead = &text[end..lead_end];
+        if let Some(first) = later.first() {
+            if lead.split_whitespace().count() <= 6 && !lead.contains('(') {
+                covered.push(first);
+                for m in &later[1..] {
+                    let last = covered[covered.len() - 1];
+                    if m.start < last.end || !only_separators(&text[last.end..m.start]) {
+                        break;
+                    }
+                    covered.push(m);
                 }
-                v
-            });
+            }
+        }
+        // A field of work read as the job, not a skill: "as a data scientist", "in data
+        // science or predictive modeling", "data engineering experience", "in DevOps roles".
+        let lead_words: Vec<String> = lead
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect();
+        let all_fields = !covered.is_empty()
+            && covered
+                .iter()
+                .all(|m| FIELDS.contains(&lexicon.skill(m.skill).id.as_str()));
+        let tail = covered.last().map_or("", |m| &text[m.end..stop]);
+        let tail_word = tail
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        // "of professional software development with Java": the field names the work, and
+        // the skills after "with" are what the years are of.
+        if all_fields && matches!(tail_word.as_str(), "with" | "using" | "in") {
+            let from = covered[covered.len() - 1].end;
+            let rest: Vec<&Match> = later.iter().copied().filter(|m| m.start >= from).collect();
+            let gap = rest.first().map_or("", |m| &text[from..m.start]);
+            if gap.split_whitespace().count() <= 2 && !gap.contains('(') {
+                if let Some(first) = rest.first() {
+                    let mut list = vec![*first];
+                    for m in &rest[1..] {
+                        let last = list[list.len() - 1];
+                        if m.start < last.end || !only_separators(&text[last.end..m.start]) {
+                            break;
+                        }
+                        list.push(m);
+                    }
+                    if !list
+                        .iter()
+                        .all(|m| FIELDS.contains(&lexicon.skill(m.skill).id.as_str()))
+                    {
+                        covered = list;
+                    }
+                }
+            }
+        }
+        let all_fields = !covered.is_empty()
+            && covered
+                .iter()
+                .all(|m| FIELDS.contains(&lexicon.skill(m.skill).id.as_str()));
+        let as_role = lead_words.iter().any(|w| w == "as");
+        let in_field = all_fields && lead_words.iter().any(|w| w == "in" || w == "within");
+        let field_work = all_fields
+            && matches!(
+                tail_word.as_str(),
+                "experience" | "roles" | "role" | "positions" | "position" | "engineering"
+            );
+        let overall = as_role || in_field || field_work;
+        let mut after: Vec<SkillIdx> = Vec::new();
+        if !overall {
+            for m in &covered {
+                if !after.contains(&m.skill) {
+                    after.push(m.skill);
+                }
+            }
+        }
         let skills = match before {
-            Some(m) if tight || after.is_empty() => vec![m.skill],
+            Some(m) if tight || (after.is_empty() && !overall) => vec![m.skill],
             _ => after,
         };
-        if skills.is_empty() {
+        if skills.is_empty() && !overall {
             let head = &text[end..stop.min(end + 60).max(end)];
             let head = &head[..floor_boundary(head, head.len())];
             let speaks_of_work = tokens(head).iter().any(

@@ -460,7 +460,7 @@ mod tests {
             |t| {
                 let sections = Sections::find(t, Kind::Posting);
                 let matches = scanner.scan(t);
-                let asks = Asks::find(t, &sections, &matches);
+                let asks = Asks::find(t, &sections, &matches, scanner.lexicon());
                 render(asked(t, &sections, &asks))
             },
         );

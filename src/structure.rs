@@ -14,7 +14,7 @@ use crate::document::sections::{Section, Sections};
 use crate::education::{self, Degree};
 use crate::experience::{self, Experience, SkillYears};
 use crate::extract::Extraction;
-use crate::lexicon::SkillIdx;
+use crate::lexicon::{Lexicon, SkillIdx};
 use crate::scan::Match;
 
 /// The structure of one document (see the module docs).
@@ -33,9 +33,10 @@ pub struct Structure {
 }
 
 impl Structure {
-    /// Reads the structure of `text`, scanned into `ex`, as a `kind`. A résumé's years per
+    /// Reads the structure of `text`, scanned into `ex` with `lexicon`, as a `kind`. A résumé's years per
     /// skill need its `experience`.
     pub fn new(
+        lexicon: &Lexicon,
         text: &str,
         kind: Kind,
         ex: &Extraction,
@@ -44,7 +45,7 @@ impl Structure {
         let sections = Sections::find(text, kind);
         match kind {
             Kind::Posting => {
-                let asks = Asks::find(text, &sections, &ex.matches);
+                let asks = Asks::find(text, &sections, &ex.matches, lexicon);
                 let degree = education::asked(text, &sections, &asks);
                 Structure {
                     kind,

@@ -12,7 +12,7 @@ fn asks(text: &str) -> (Vec<Match>, Asks) {
     let scanner = scanner();
     let matches = scanner.scan(text);
     let sections = Sections::find(text, Kind::Posting);
-    let asks = Asks::find(text, &sections, &matches);
+    let asks = Asks::find(text, &sections, &matches, scanner.lexicon());
     (matches, asks)
 }
 
@@ -130,4 +130,29 @@ fn by_skill_keeps_the_strongest_ask() {
     let (matches, a) = asks("Requirements\n5+ years of Python. 8+ years of experience");
     assert_eq!(a.years_for(matches[0].skill).map(|y| y.min), Some(5));
     assert_eq!(a.overall_years().map(|y| y.min), Some(8));
+}
+
+#[test]
+fn never_panics_and_spans_are_char_boundaries() {
+    let mut next = crate::testing::xorshift(11);
+    let alphabet = [
+        "Requirements", ":", "\n", "•", " ", "é", "5+", "years", "of", "Python", "-", "3", "to",
+        "(", ")", "➢", "a plus", "required", ".", "SQL", "yrs", "in", "data science", "as a",
+        "two", "BS/MS", "PhD", "Benefits", "Acme is a", "experience",
+    ];
+    for _ in 0..3000 {
+        let n = (next() % 16) as usize;
+        let text: String = (0..n)
+            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+            .collect::<Vec<_>>()
+            .join(if next() % 2 == 0 { " " } else { "" });
+        let (matches, a) = asks(&text);
+        assert_eq!(a.strengths.len(), matches.len());
+        for y in &a.years {
+            assert!(text.is_char_boundary(y.span.start) && text.is_char_boundary(y.span.end));
+        }
+        let sections = Sections::find(&text, Kind::Posting);
+        crate::education::asked(&text, &sections, &a);
+        crate::education::held(&text, &Sections::find(&text, Kind::Resume));
+    }
 }

@@ -192,7 +192,7 @@ pub fn run(global: &GlobalArgs, args: &FitArgs) -> Result<Exit> {
             };
             let experience =
                 (kind == Kind::Resume).then(|| Experience::from_text(&input.text, as_of));
-            let structure = Structure::new(&input.text, kind, &ex, experience.as_ref());
+            let structure = Structure::new(lex, &input.text, kind, &ex, experience.as_ref());
             anyhow::Ok(Scored {
                 structure,
                 experience,

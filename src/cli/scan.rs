@@ -51,7 +51,7 @@ pub fn run(global: &GlobalArgs, args: &ScanArgs) -> Result<Exit> {
             } else {
                 guess_kind(&input.text).kind
             };
-            let structure = Structure::new(&input.text, kind, &ex, None);
+            let structure = Structure::new(scanner.lexicon(), &input.text, kind, &ex, None);
             Ok((input, ex, structure))
         })
         .collect();

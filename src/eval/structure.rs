@@ -152,7 +152,7 @@ pub fn evaluate(scanner: &Scanner, file: &str, gold: &str) -> Result<StructureRe
         };
         let ex = Extraction::new(scanner, &text);
         let exp = Experience::from_text(&text, as_of);
-        let st = Structure::new(&text, kind, &ex, Some(&exp));
+        let st = Structure::new(lex, &text, kind, &ex, Some(&exp));
         r.documents += 1;
         let name = &g.file;
 
