@@ -8,7 +8,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::document::contains_phrase;
+use crate::document::contains_phrase_with;
 use crate::error::{Error, Problem};
 use crate::lexicon::{Category, Lexicon, Origin, SkillIdx, read_toml_files};
 
@@ -160,6 +160,8 @@ pub struct Roles {
     /// Every title alias and name, lowercased, with its role: longest first, then in role
     /// order, so the first whole-word hit in a title is the answer of [`Roles::by_title`].
     titles: Vec<(String, usize)>,
+    /// A searcher per entry of `titles`, built once.
+    finders: Vec<memchr::memmem::Finder<'static>>,
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -230,7 +232,15 @@ impl Roles {
                 })
                 .collect();
             titles.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
-            Ok(Roles { roles, titles })
+            let finders = titles
+                .iter()
+                .map(|(t, _)| memchr::memmem::Finder::new(t.as_bytes()).into_owned())
+                .collect();
+            Ok(Roles {
+                roles,
+                titles,
+                finders,
+            })
         } else {
             Err(Error::Lexicon(problems))
         }
@@ -247,8 +257,9 @@ impl Roles {
         let title = title.to_lowercase();
         self.titles
             .iter()
-            .find(|(alias, _)| contains_phrase(&title, alias))
-            .map(|&(_, i)| i)
+            .zip(&self.finders)
+            .find(|(_, f)| contains_phrase_with(&title, f))
+            .map(|(&(_, i), _)| i)
     }
 
     /// A profile by id.

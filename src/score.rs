@@ -99,11 +99,12 @@ pub struct Fit {
 
 /// The credit of a skill's non-negated mentions (see the module docs).
 pub fn mention_credit(mentions: &[&Match]) -> f64 {
-    let m = mentions
-        .iter()
-        .filter(|m| !m.negated)
-        .count()
-        .min(MENTION_CAP);
+    credit_of_mentions(mentions.iter().filter(|m| !m.negated).count())
+}
+
+/// The credit of `m` non-negated mentions.
+fn credit_of_mentions(m: usize) -> f64 {
+    let m = m.min(MENTION_CAP);
     if m == 0 {
         0.0
     } else {
@@ -250,17 +251,6 @@ fn fit_one(lexicon: &Lexicon, role_index: usize, role: &RoleProfile, credits: &C
     }
 }
 
-/// A role's fit score alone: the same number as [`fit_all`] gives, without the breakdown (for
-/// batch work that needs only the closest role).
-fn score_one(lexicon: &Lexicon, role: &RoleProfile, credits: &Credits) -> f64 {
-    let (mut earned, mut total) = (0.0, 0.0);
-    for r in &role.requirements {
-        earned += r.weight as f64 * need_credit(lexicon, &r.need, credits, None);
-        total += r.weight as f64;
-    }
-    weighted(earned, total)
-}
-
 impl Fit {
     /// How much of each skill category the role asks for is covered, in the role's order of
     /// first appearance. A requirement belongs to its skill's category, an any-of group to its
@@ -321,7 +311,13 @@ pub fn closeness(role: &RoleProfile, score: f64, ex: &Extraction) -> f64 {
     if skills.is_empty() {
         return 0.0;
     }
-    let share = 1.0 - outside(role, ex).len() as f64 / skills.len() as f64;
+    closeness_of(score, outside(role, ex).len(), skills.len())
+}
+
+/// [`closeness`] from the fit score, the number of skills [`outside`] the role and the
+/// number of distinct skills mentioned (not zero).
+fn closeness_of(score: f64, outside: usize, mentioned: usize) -> f64 {
+    let share = 1.0 - outside as f64 / mentioned as f64;
     let cover = score / 100.0;
     if share + cover == 0.0 {
         0.0
@@ -415,6 +411,11 @@ fn posting_order(
 
 /// The first role of [`rank_posting`] (index, fit score, titled), computed without the
 /// per-requirement breakdown: what `annotate` needs for every row.
+///
+/// The credits are computed once per document into a per-thread table (a credit per skill
+/// of the lexicon, and per category how many credited skills earn each credit), so each
+/// requirement of each role costs a lookup or two and nothing is allocated once the table has
+/// grown. The scores are the same numbers as [`fit_all`]'s, summed in the same order.
 pub fn closest_role(
     lexicon: &Lexicon,
     roles: &Roles,
@@ -422,17 +423,166 @@ pub fn closest_role(
     title: Option<&str>,
 ) -> Option<(usize, f64, bool)> {
     let titled = title.and_then(|t| roles.by_title(t));
-    let credits = credits(lexicon, ex);
-    roles
-        .all()
-        .iter()
-        .enumerate()
-        .map(|(i, role)| {
-            let score = score_one(lexicon, role, &credits);
-            (titled == Some(i), closeness(role, score, ex), i, score)
+    CreditTable::with(lexicon, ex, |table| {
+        roles
+            .all()
+            .iter()
+            .enumerate()
+            .map(|(i, role)| {
+                let score = table.score(role);
+                let closeness = if table.mentioned.is_empty() {
+                    0.0
+                } else {
+                    let outside = table
+                        .mentioned
+                        .iter()
+                        .filter(|&&s| !role.asks_for(s))
+                        .count();
+                    closeness_of(score, outside, table.mentioned.len())
+                };
+                (titled == Some(i), closeness, i, score)
+            })
+            .min_by(|a, b| posting_order(roles, (a.0, a.1, a.2), (b.0, b.1, b.2)))
+            .map(|(titled, _, i, score)| (i, score, titled))
+    })
+}
+
+/// Credit classes: 0 is implied, `m` in `1..=MENTION_CAP` is mentioned `m` times (capped).
+const CLASSES: usize = MENTION_CAP + 1;
+
+/// The credits of one document as lookup tables, reused from one document to the next.
+#[derive(Debug, Default)]
+struct CreditTable {
+    /// Per skill of the lexicon: its credit, 0 when it has none. Only the entries of
+    /// `credited` are non-zero.
+    value: Vec<f64>,
+    /// The skills with a credit, to reset `value`.
+    credited: Vec<SkillIdx>,
+    /// The distinct skills mentioned (not only negated), in lexicon order.
+    mentioned: Vec<SkillIdx>,
+    /// Per category: how many credited skills are in each credit class.
+    by_category: [[u32; CLASSES]; Category::ALL.len()],
+}
+
+impl CreditTable {
+    /// Runs `f` on the credits of `ex`, in a per-thread table.
+    fn with<R>(lexicon: &Lexicon, ex: &Extraction, f: impl FnOnce(&CreditTable) -> R) -> R {
+        thread_local! {
+            static TABLE: std::cell::RefCell<CreditTable> = Default::default();
+        }
+        TABLE.with(|t| match t.try_borrow_mut() {
+            Ok(mut t) => {
+                t.fill(lexicon, ex);
+                let out = f(&t);
+                t.clear();
+                out
+            }
+            Err(_) => {
+                let mut t = CreditTable::default();
+                t.fill(lexicon, ex);
+                f(&t)
+            }
         })
-        .min_by(|a, b| posting_order(roles, (a.0, a.1, a.2), (b.0, b.1, b.2)))
-        .map(|(titled, _, i, score)| (i, score, titled))
+    }
+
+    /// The credit of class `k` (see [`CLASSES`]).
+    fn class_credit(k: usize) -> f64 {
+        if k == 0 {
+            IMPLIED_CREDIT
+        } else {
+            credit_of_mentions(k)
+        }
+    }
+
+    /// The classes from the highest credit to the lowest.
+    fn classes_best_first() -> impl Iterator<Item = usize> {
+        (1..CLASSES).rev().chain(std::iter::once(0))
+    }
+
+    /// Sets the credits of `ex`, as [`credits`] computes them. The table must be clear.
+    fn fill(&mut self, lexicon: &Lexicon, ex: &Extraction) {
+        if self.value.len() < lexicon.len() {
+            self.value.resize(lexicon.len(), 0.0);
+        }
+        let m = &mut self.mentioned;
+        m.clear();
+        m.extend(ex.matches.iter().filter(|m| !m.negated).map(|m| m.skill));
+        m.sort_unstable();
+        // Each run of one skill becomes one entry, with its mention count.
+        let (mut i, mut kept) = (0, 0);
+        while i < m.len() {
+            let s = m[i];
+            let mut j = i + 1;
+            while j < m.len() && m[j] == s {
+                j += 1;
+            }
+            let k = (j - i).min(MENTION_CAP);
+            self.value[s.0 as usize] = Self::class_credit(k);
+            self.by_category[lexicon.category(s) as usize][k] += 1;
+            self.credited.push(s);
+            m[kept] = s;
+            kept += 1;
+            i = j;
+        }
+        m.truncate(kept);
+        for &by in &self.mentioned {
+            for &p in lexicon.implied_by(by) {
+                let v = &mut self.value[p.0 as usize];
+                if *v == 0.0 {
+                    *v = IMPLIED_CREDIT;
+                    self.by_category[lexicon.category(p) as usize][0] += 1;
+                    self.credited.push(p);
+                }
+            }
+        }
+    }
+
+    /// Back to no credits, keeping the buffers.
+    fn clear(&mut self) {
+        for s in self.credited.drain(..) {
+            self.value[s.0 as usize] = 0.0;
+        }
+        self.mentioned.clear();
+        self.by_category = Default::default();
+    }
+
+    /// One requirement's credit: the value [`need_credit`] gives.
+    fn need_credit(&self, need: &Need) -> f64 {
+        match need {
+            Need::Skill(s) => self.value[s.0 as usize],
+            Need::AnyOf(skills) => skills
+                .iter()
+                .map(|s| self.value[s.0 as usize])
+                .fold(0.0, f64::max),
+            Need::Category { category, min } => {
+                // The `min` best credits of the category, summed best first as `need_credit`
+                // sums them.
+                let counts = &self.by_category[*category as usize];
+                let (mut left, mut sum) = (*min as usize, 0.0);
+                for k in Self::classes_best_first() {
+                    let v = Self::class_credit(k);
+                    for _ in 0..counts[k].min(left as u32) {
+                        sum += v;
+                    }
+                    left -= counts[k].min(left as u32) as usize;
+                    if left == 0 {
+                        break;
+                    }
+                }
+                (sum / *min as f64).min(1.0)
+            }
+        }
+    }
+
+    /// A role's fit score: the number [`fit_all`] gives.
+    fn score(&self, role: &RoleProfile) -> f64 {
+        let (mut earned, mut total) = (0.0, 0.0);
+        for r in &role.requirements {
+            earned += r.weight as f64 * self.need_credit(&r.need);
+            total += r.weight as f64;
+        }
+        weighted(earned, total)
+    }
 }
 
 /// One step of a learning path.
@@ -614,6 +764,60 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn credit_tables_give_the_numbers_of_the_breakdown() {
+        let lex = Lexicon::builtin();
+        let roles = Roles::builtin(&lex).unwrap();
+        // The table sums a category's credits class by class, best first.
+        let order: Vec<f64> = CreditTable::classes_best_first()
+            .map(CreditTable::class_credit)
+            .collect();
+        assert!(order.windows(2).all(|w| w[0] > w[1]), "{order:?}");
+        // Random documents, mostly of skills the roles ask for (so that categories, any-of
+        // groups and implied skills all earn credit), some mentions negated.
+        let asked: Vec<SkillIdx> = (0..lex.len() as u32)
+            .map(SkillIdx)
+            .filter(|&s| roles.all().iter().any(|r| r.asks_for(s)))
+            .collect();
+        let mut next = crate::testing::xorshift(0x5eed_c0ff_ee42);
+        let mut scores = std::collections::HashSet::new();
+        for n in 0..500 {
+            let mut ex = Extraction::default();
+            for _ in 0..next() % 80 {
+                let s = if next() % 4 == 0 {
+                    SkillIdx((next() % lex.len() as u64) as u32)
+                } else {
+                    asked[(next() % asked.len() as u64) as usize]
+                };
+                ex.matches.push(mention(s, next() % 5 == 0));
+            }
+            let all = credits(&lex, &ex);
+            CreditTable::with(&lex, &ex, |t| {
+                for (i, role) in roles.all().iter().enumerate() {
+                    for r in &role.requirements {
+                        assert_eq!(
+                            t.need_credit(&r.need).to_bits(),
+                            need_credit(&lex, &r.need, &all, None).to_bits(),
+                            "document {n}, {}: {}",
+                            role.id,
+                            r.label
+                        );
+                    }
+                    let score = fit_one(&lex, i, role, &all).score;
+                    assert_eq!(t.score(role).to_bits(), score.to_bits());
+                    scores.insert(score.to_bits());
+                }
+            });
+            for title in [None, Some("Lead Data Engineer")] {
+                let full = &rank_posting(&lex, &roles, &ex, title)[0];
+                let got = closest_role(&lex, &roles, &ex, title);
+                assert_eq!(got, Some((full.fit.role, full.fit.score, full.titled)));
+            }
+        }
+        // The documents are varied enough to test something.
+        assert!(scores.len() > 200, "{}", scores.len());
     }
 
     #[test]

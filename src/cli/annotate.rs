@@ -89,7 +89,7 @@ fn annotate(
     let mut negated: Vec<SkillIdx> = ex
         .matches
         .iter()
-        .filter(|m| m.negated && !skills.contains(&m.skill))
+        .filter(|m| m.negated && skills.binary_search(&m.skill).is_err())
         .map(|m| m.skill)
         .collect();
     negated.sort();
@@ -107,13 +107,28 @@ fn annotate(
 }
 
 fn categories(lex: &Lexicon, skills: &[SkillIdx]) -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = skills
-        .iter()
-        .map(|&s| lex.skill(s).category.as_str())
-        .collect();
+    let mut out = Vec::new();
+    categories_into(&mut out, lex, skills);
+    out
+}
+
+/// The distinct categories of `skills`, sorted by name, into `out` (cleared first).
+fn categories_into(out: &mut Vec<&'static str>, lex: &Lexicon, skills: &[SkillIdx]) {
+    out.clear();
+    out.extend(skills.iter().map(|&s| lex.skill(s).category.as_str()));
     out.sort_unstable();
     out.dedup();
-    out
+}
+
+/// `items` joined with `;` into `buf` (cleared first).
+fn join_into<'s>(buf: &mut Vec<u8>, items: impl IntoIterator<Item = &'s str>) {
+    buf.clear();
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            buf.push(b';');
+        }
+        buf.extend_from_slice(item.as_bytes());
+    }
 }
 
 struct Writer<'r, W: Write> {
@@ -125,6 +140,9 @@ struct Writer<'r, W: Write> {
     jsonl: Option<W>,
     /// Fields in the header of the file being read.
     width: usize,
+    /// Buffers for one added field, reused from row to row.
+    field: Vec<u8>,
+    cats: Vec<&'static str>,
 }
 
 impl<'a, W: Write> Sink<'a> for Writer<'_, W> {
@@ -144,7 +162,7 @@ impl<'a, W: Write> Sink<'a> for Writer<'_, W> {
             .par_iter()
             .map(|(_, _, row)| annotate(lex, scanner, roles, &row.text, row.title.as_deref()))
             .collect();
-        for ((_, _, row), a) in batch.iter().zip(&done) {
+        for ((_, _, row), a) in batch.into_iter().zip(&done) {
             let ids = |v: &[SkillIdx]| -> Vec<&str> {
                 v.iter().map(|&s| lex.skill(s).id.as_str()).collect()
             };
@@ -152,20 +170,27 @@ impl<'a, W: Write> Sink<'a> for Writer<'_, W> {
             match self.format {
                 AnnotateFormat::Csv => {
                     let w = self.csv.as_mut().expect("a CSV writer");
-                    let mut rec = row.raw.clone();
+                    let field = &mut self.field;
+                    let mut rec = row.raw;
                     // Short rows are padded so the added columns line up with the header;
                     // long rows keep their extra fields (and were reported).
                     for _ in rec.len()..self.width {
                         rec.push_field(b"");
                     }
-                    rec.push_field(ids(&a.skills).join(";").as_bytes());
-                    rec.push_field(ids(&a.negated).join(";").as_bytes());
-                    rec.push_field(categories(lex, &a.skills).join(";").as_bytes());
+                    let id = |&s: &SkillIdx| lex.skill(s).id.as_str();
+                    join_into(field, a.skills.iter().map(id));
+                    rec.push_field(field);
+                    join_into(field, a.negated.iter().map(id));
+                    rec.push_field(field);
+                    categories_into(&mut self.cats, lex, &a.skills);
+                    join_into(field, self.cats.iter().copied());
+                    rec.push_field(field);
                     rec.push_field(role.map_or("", |r| r.0).as_bytes());
-                    rec.push_field(
-                        role.map_or(String::new(), |r| format!("{:.1}", r.1))
-                            .as_bytes(),
-                    );
+                    field.clear();
+                    if let Some((_, score)) = role {
+                        write!(field, "{score:.1}")?;
+                    }
+                    rec.push_field(field);
                     w.write_byte_record(&rec)?;
                 }
                 AnnotateFormat::Jsonl => {
@@ -231,6 +256,8 @@ pub fn run(global: &GlobalArgs, args: &AnnotateArgs) -> Result<Exit> {
         csv: None,
         jsonl: None,
         width: 0,
+        field: Vec::new(),
+        cats: Vec::new(),
     };
     match args.format {
         AnnotateFormat::Csv => {

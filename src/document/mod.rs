@@ -177,13 +177,23 @@ pub fn guess_kind(text: &str) -> KindGuess {
 
 /// Whether `phrase` occurs in `hay` with no letter or digit right before or after it.
 pub fn contains_phrase(hay: &str, phrase: &str) -> bool {
-    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     if phrase.is_empty() || phrase.len() > hay.len() {
         return false;
     }
-    memchr::memmem::find_iter(hay.as_bytes(), phrase).any(|i| {
-        !word(hay[..i].chars().next_back()) && !word(hay[i + phrase.len()..].chars().next())
-    })
+    contains_phrase_with(hay, &memchr::memmem::Finder::new(phrase))
+}
+
+/// [`contains_phrase`] with a searcher built once for the phrase (for phrases searched in
+/// many texts, such as role titles).
+pub fn contains_phrase_with(hay: &str, phrase: &memchr::memmem::Finder<'_>) -> bool {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let len = phrase.needle().len();
+    if len == 0 || len > hay.len() {
+        return false;
+    }
+    phrase
+        .find_iter(hay.as_bytes())
+        .any(|i| !word(hay[..i].chars().next_back()) && !word(hay[i + len..].chars().next()))
 }
 
 #[cfg(test)]

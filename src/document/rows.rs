@@ -201,6 +201,9 @@ pub struct Rows<R: Read> {
     columns: Columns,
     record: u64,
     done: bool,
+    /// Bytes of the last record's fields: the next record's buffer starts this large, so a
+    /// record is read without growing its buffer step by step.
+    last_len: usize,
 }
 
 /// Counts lines under the CSV reader. The csv crate's own line numbers lag by one after a CRLF
@@ -270,6 +273,7 @@ impl<R: Read> Rows<R> {
             columns,
             record: 0,
             done: false,
+            last_len: 0,
         })
     }
 
@@ -290,9 +294,13 @@ impl<R: Read> Rows<R> {
         if self.done {
             return None;
         }
-        let mut raw = csv::ByteRecord::new();
+        let mut raw = csv::ByteRecord::with_capacity(
+            self.last_len.next_power_of_two().min(1 << 20),
+            self.columns.headers.len(),
+        );
         let start = self.reader.position().byte();
         let read = self.reader.read_byte_record(&mut raw);
+        self.last_len = raw.as_slice().len();
         self.record += 1;
         let start = raw.position().map_or(start, |p| p.byte());
         let line = self.reader.get_mut().line_at(start);

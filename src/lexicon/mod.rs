@@ -277,7 +277,12 @@ pub struct Lexicon {
     skills: Vec<Skill>,
     by_id: HashMap<String, SkillIdx>,
     /// The closure of each skill's `implies`, computed once: scoring asks for it per document.
-    implied: Vec<Vec<SkillIdx>>,
+    /// Skill `i`'s closure is `implied[implied_at[i]..implied_at[i + 1]]` (one array, so that
+    /// scoring reads neighbouring memory).
+    implied: Vec<SkillIdx>,
+    implied_at: Vec<u32>,
+    /// Each skill's category, one byte per skill (scoring reads it per credited skill).
+    categories: Vec<Category>,
 }
 
 #[derive(Deserialize)]
@@ -382,6 +387,8 @@ impl Lexicon {
             skills,
             by_id,
             implied: Vec::new(),
+            implied_at: vec![0],
+            categories: Vec::new(),
         };
         // Resolve each `implies` id once, then walk indices: this runs at every start-up.
         let direct: Vec<Vec<SkillIdx>> = lexicon
@@ -389,9 +396,11 @@ impl Lexicon {
             .iter()
             .map(|s| s.implies.iter().filter_map(|p| lexicon.find(p)).collect())
             .collect();
-        lexicon.implied = (0..direct.len())
-            .map(|i| closure(&direct, SkillIdx(i as u32)))
-            .collect();
+        for i in 0..direct.len() {
+            lexicon.implied.extend(closure(&direct, SkillIdx(i as u32)));
+            lexicon.implied_at.push(lexicon.implied.len() as u32);
+        }
+        lexicon.categories = lexicon.skills.iter().map(|s| s.category).collect();
         lexicon
     }
 
@@ -432,7 +441,14 @@ impl Lexicon {
     /// The transitive closure of the skills implied by `idx`, excluding `idx` itself, in a
     /// deterministic order (depth first, following each skill's `implies` in order).
     pub fn implied_by(&self, idx: SkillIdx) -> &[SkillIdx] {
-        &self.implied[idx.0 as usize]
+        let i = idx.0 as usize;
+        &self.implied[self.implied_at[i] as usize..self.implied_at[i + 1] as usize]
+    }
+
+    /// The category of the skill at an index (the same as `skill(idx).category`, from a
+    /// compact table).
+    pub fn category(&self, idx: SkillIdx) -> Category {
+        self.categories[idx.0 as usize]
     }
 
     /// Writes the lexicon back out in the TOML format it is read from.
