@@ -271,7 +271,9 @@ fn word_bounded(b: &[u8], start: usize, end: usize) -> bool {
 }
 
 /// Bullet characters that separate clauses in flattened text.
-const BULLETS: &[&str] = &["•", "·", "▪", "►", "➢", "●", "○", "■", "◆", "\u{f0b7}", "✓", "❖"];
+const BULLETS: &[&str] = &[
+    "•", "·", "▪", "►", "➢", "●", "○", "■", "◆", "\u{f0b7}", "✓", "❖",
+];
 
 /// Whether a clause ends just before byte `i` or a bullet starts there.
 fn is_break(b: &[u8], i: usize) -> bool {

@@ -4,6 +4,9 @@
 //! Each skill found in the document earns a **credit** between 0 and 1:
 //! - mentioned (not negated) `m` times: `min(1, 0.75 + 0.125 × (m − 1))`, so one mention earns
 //!   0.75 and three or more earn 1; more mentions never pay (no keyword stuffing);
+//! - in a résumé read with its structure ([`resume_credits`]), a skill **demonstrated** in
+//!   experience (mentioned inside a dated job entry, or in an experience or projects section)
+//!   earns [`DEMONSTRATED_BONUS`] more than one only listed: `min(1, 0.875 + 0.125 × (m − 1))`;
 //! - not mentioned but implied by a mentioned skill (PyTorch → deep learning): 0.5;
 //! - only negated mentions ("no experience with Java"): 0.
 //!
@@ -14,14 +17,14 @@
 //! matters), rounded to one decimal. It depends only on the document's matches, so it is the
 //! same on every run.
 //!
-//! Where a skill appears (a skills list or an experience entry) will weigh a mention once
-//! documents have sections: that belongs in [`mention_credit`], the one place a mention's
-//! worth is decided.
 
+use crate::document::Kind;
+use crate::document::sections::Section;
 use crate::extract::Extraction;
 use crate::lexicon::{Category, Lexicon, SkillIdx};
 use crate::profile::{Level, Need, RoleProfile, Roles};
 use crate::scan::Match;
+use crate::structure::Structure;
 
 /// Below this score no role fits: renderers say so instead of naming a best fit. The
 /// non-technical sample and real HR, advocate and arts résumés stay under 16; real
@@ -29,6 +32,8 @@ use crate::scan::Match;
 pub const WEAK_FIT: f64 = 20.0;
 /// Credit for a skill that is only implied by others.
 pub const IMPLIED_CREDIT: f64 = 0.5;
+/// What a skill demonstrated in experience earns beyond one only listed.
+pub const DEMONSTRATED_BONUS: f64 = 0.125;
 /// Mentions beyond this many add nothing.
 pub const MENTION_CAP: usize = 3;
 
@@ -37,6 +42,9 @@ pub const MENTION_CAP: usize = 3;
 pub enum How {
     /// Mentioned this many times (not negated).
     Mentioned(usize),
+    /// Mentioned this many times (not negated), at least once in experience: inside a dated
+    /// job entry, or in an experience or projects section.
+    Demonstrated(usize),
     /// Implied by a mentioned skill.
     Implied(SkillIdx),
 }
@@ -75,7 +83,7 @@ impl RequirementFit {
     pub fn met(&self) -> bool {
         self.by
             .iter()
-            .filter(|c| matches!(c.how, How::Mentioned(_)))
+            .filter(|c| matches!(c.how, How::Mentioned(_) | How::Demonstrated(_)))
             .count()
             >= self.needed
     }
@@ -134,16 +142,49 @@ impl Credits {
 
 /// Every credited skill of one document (see the module docs for the values).
 pub fn credits(lexicon: &Lexicon, ex: &Extraction) -> Credits {
+    credits_with(lexicon, ex, |_| false)
+}
+
+/// Every credited skill of a résumé read with its structure: a skill demonstrated in
+/// experience earns [`DEMONSTRATED_BONUS`] more (see the module docs). A posting's structure
+/// changes nothing here.
+pub fn resume_credits(lexicon: &Lexicon, ex: &Extraction, structure: &Structure) -> Credits {
+    if structure.kind != Kind::Resume {
+        return credits(lexicon, ex);
+    }
+    credits_with(lexicon, ex, |m| {
+        matches!(
+            structure.section(m),
+            Section::Experience | Section::Projects
+        ) || structure.years_of(m.skill).is_some()
+    })
+}
+
+fn credits_with(
+    lexicon: &Lexicon,
+    ex: &Extraction,
+    demonstrated: impl Fn(&Match) -> bool,
+) -> Credits {
     let mut matches: Vec<&Match> = ex.matches.iter().collect();
     matches.sort_by_key(|m| m.skill);
     let mut out: Vec<Credit> = matches
         .chunk_by(|a, b| a.skill == b.skill)
         .filter_map(|ms| {
             let value = mention_credit(ms);
+            let n = ms.iter().filter(|m| !m.negated).count();
+            let shown = ms.iter().any(|m| !m.negated && demonstrated(m));
             (value > 0.0).then(|| Credit {
                 skill: ms[0].skill,
-                how: How::Mentioned(ms.iter().filter(|m| !m.negated).count()),
-                value,
+                how: if shown {
+                    How::Demonstrated(n)
+                } else {
+                    How::Mentioned(n)
+                },
+                value: if shown {
+                    (value + DEMONSTRATED_BONUS).min(1.0)
+                } else {
+                    value
+                },
             })
         })
         .collect();
@@ -345,12 +386,16 @@ pub fn outside(role: &RoleProfile, ex: &Extraction) -> Vec<SkillIdx> {
 
 /// The document's fit to every role, best first (ties by role id, so the order is total).
 pub fn fit_all(lexicon: &Lexicon, roles: &Roles, ex: &Extraction) -> Vec<Fit> {
-    let credits = credits(lexicon, ex);
+    fit_all_with(lexicon, roles, &credits(lexicon, ex))
+}
+
+/// [`fit_all`] from credits already computed (e.g. [`resume_credits`]).
+pub fn fit_all_with(lexicon: &Lexicon, roles: &Roles, credits: &Credits) -> Vec<Fit> {
     let mut fits: Vec<Fit> = roles
         .all()
         .iter()
         .enumerate()
-        .map(|(i, r)| fit_one(lexicon, i, r, &credits))
+        .map(|(i, r)| fit_one(lexicon, i, r, credits))
         .collect();
     fits.sort_by(|a, b| {
         b.score

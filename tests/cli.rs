@@ -527,13 +527,22 @@ fn fit_scores_decompose_into_their_requirements() {
         }
         // Each technical sample is written for one role; that role must come first. The data
         // analyst builds Power BI reports on warehouse views, which a BI Analyst profile fits
-        // a little better, so Data Analyst must be second.
+        // a little better, so Data Analyst must be second. The ML engineer's jobs are mostly
+        // serving, Kubernetes, MLflow and feature stores: once skills used in experience earn
+        // more than listed ones, MLOps Engineer edges ahead (86.2 to 84.5), so the two must be
+        // the first two, less than 3 points apart.
         let name = doc["document"].as_str().unwrap();
         let stem = Path::new(name).file_stem().unwrap().to_str().unwrap();
         let ranked: Vec<&str> = fits.iter().map(|f| f["role"].as_str().unwrap()).collect();
         match stem {
             "hr-generalist" => {}
             "data-analyst" => assert_eq!(ranked[..2], ["bi-analyst", "data-analyst"]),
+            "ml-engineer" => {
+                let mut two = ranked[..2].to_vec();
+                two.sort_unstable();
+                assert_eq!(two, ["ml-engineer", "mlops-engineer"]);
+                assert!(scores[0] - scores[1] < 3.0, "{scores:?}");
+            }
             _ => assert_eq!(ranked[0], stem, "{name}: {:?}", &scores[..3]),
         }
         if name.ends_with("hr-generalist.txt") {
@@ -937,7 +946,15 @@ fn fit_json_shape_is_locked() {
         for by in r["by"].as_array().unwrap() {
             let k = keys(by);
             assert!(
-                k == ["credit", "mentions", "name", "skill"]
+                k == ["credit", "demonstrated", "mentions", "name", "skill"]
+                    || k == [
+                        "credit",
+                        "demonstrated",
+                        "mentions",
+                        "name",
+                        "skill",
+                        "years"
+                    ]
                     || k == ["credit", "implied_by", "name", "skill"],
                 "{k:?}"
             );

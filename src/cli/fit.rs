@@ -14,7 +14,9 @@ use skillscan::profile::Roles;
 use skillscan::report::fit::{FitDoc, FitInput};
 use skillscan::report::html;
 use skillscan::report::table::{self, Style};
-use skillscan::score::{Fit, PostingFit, Step, fit_all, learning_path, outside, rank_posting};
+use skillscan::score::{
+    Fit, PostingFit, Step, fit_all_with, learning_path, outside, rank_posting, resume_credits,
+};
 use skillscan::structure::Structure;
 use skillscan::{Extraction, SkillIdx};
 
@@ -160,9 +162,12 @@ pub fn run(global: &GlobalArgs, args: &FitArgs) -> Result<Exit> {
             };
             let wanted =
                 |fit: &Fit| args.role.is_empty() || args.role.contains(&roles.all()[fit.role].id);
+            let experience =
+                (kind == Kind::Resume).then(|| Experience::from_text(&input.text, as_of));
+            let structure = Structure::new(lex, &input.text, kind, &ex, experience.as_ref());
             let (fits, closeness, title): (Vec<Fit>, Vec<f64>, _) = match kind {
                 Kind::Resume => (
-                    fit_all(lex, &roles, &ex)
+                    fit_all_with(lex, &roles, &resume_credits(lex, &ex, &structure))
                         .into_iter()
                         .filter(wanted)
                         .collect(),
@@ -190,9 +195,6 @@ pub fn run(global: &GlobalArgs, args: &FitArgs) -> Result<Exit> {
                 (Kind::Posting, Some((role, _))) => (Vec::new(), outside(role, &ex)),
                 (_, None) => (Vec::new(), Vec::new()),
             };
-            let experience =
-                (kind == Kind::Resume).then(|| Experience::from_text(&input.text, as_of));
-            let structure = Structure::new(lex, &input.text, kind, &ex, experience.as_ref());
             anyhow::Ok(Scored {
                 structure,
                 experience,

@@ -9,6 +9,7 @@ use crate::extract::Extraction;
 use crate::lexicon::Lexicon;
 use crate::profile::Roles;
 use crate::score::{Credit, Fit, How, Step};
+use crate::structure::Structure;
 
 /// One document's fit to the role profiles.
 #[derive(Debug, Serialize)]
@@ -115,6 +116,13 @@ pub struct CreditOut<'a> {
     /// Mentions that are not negated, when mentioned.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mentions: Option<usize>,
+    /// When mentioned: whether a mention is in experience (a dated job entry, or an
+    /// experience or projects section), which earns more than a skills list.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub demonstrated: Option<bool>,
+    /// In a résumé, the years of the dated job entries that mention it, when any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub years: Option<f64>,
     /// The mentioned skill that implies it, when only implied.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub implied_by: Option<&'a str>,
@@ -158,7 +166,7 @@ pub struct FitInput<'a> {
     /// Its skills.
     pub extraction: &'a Extraction,
     /// Its structure.
-    pub structure: &'a crate::structure::Structure,
+    pub structure: &'a Structure,
     /// Its fits, best first (possibly only some roles).
     pub fits: &'a [Fit],
     /// For a posting, each fit's closeness (same order as `fits`); empty for a résumé.
@@ -173,16 +181,19 @@ pub struct FitInput<'a> {
     pub outside: &'a [crate::SkillIdx],
 }
 
-fn credit_out<'a>(lex: &'a Lexicon, c: &Credit) -> CreditOut<'a> {
-    let (mentions, implied_by) = match c.how {
-        How::Mentioned(n) => (Some(n), None),
-        How::Implied(by) => (None, Some(lex.skill(by).id.as_str())),
+fn credit_out<'a>(lex: &'a Lexicon, structure: &Structure, c: &Credit) -> CreditOut<'a> {
+    let (mentions, demonstrated, implied_by) = match c.how {
+        How::Mentioned(n) => (Some(n), Some(false), None),
+        How::Demonstrated(n) => (Some(n), Some(true), None),
+        How::Implied(by) => (None, None, Some(lex.skill(by).id.as_str())),
     };
     CreditOut {
         skill: &lex.skill(c.skill).id,
         name: &lex.skill(c.skill).name,
         credit: c.value,
         mentions,
+        demonstrated,
+        years: structure.years_of(c.skill).map(|y| y.years()),
         implied_by,
     }
 }
@@ -218,7 +229,11 @@ impl<'a> FitDoc<'a> {
                                 } else {
                                     "partial"
                                 },
-                                by: rf.by.iter().map(|c| credit_out(lex, c)).collect(),
+                                by: rf
+                                    .by
+                                    .iter()
+                                    .map(|c| credit_out(lex, input.structure, c))
+                                    .collect(),
                             }
                         })
                         .collect(),

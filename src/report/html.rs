@@ -623,11 +623,18 @@ fn write_by(
                 write_skill_link(w, n, doc, by, skill_name(doc, by))?;
                 write!(w, "</span>")?;
             }
-            (Some(m), None) => write!(
-                w,
-                " <span class=\"how\">{}</span>",
-                plural(m, "mention", "mentions")
-            )?,
+            (Some(m), None) => {
+                let used = match (c.years, c.demonstrated) {
+                    (Some(y), _) => format!(", used {y:.1} y"),
+                    (None, Some(true)) => ", in experience".to_string(),
+                    _ => String::new(),
+                };
+                write!(
+                    w,
+                    " <span class=\"how\">{}{used}</span>",
+                    plural(m, "mention", "mentions")
+                )?
+            }
             (None, None) => {}
         }
     }
@@ -949,6 +956,8 @@ mod tests {
                                 name: "Python",
                                 credit: 1.0,
                                 mentions: Some(3),
+                                demonstrated: Some(true),
+                                years: Some(4.5),
                                 implied_by: None,
                             }],
                         },
@@ -963,6 +972,8 @@ mod tests {
                                 name: "deep learning",
                                 credit: 0.5,
                                 mentions: None,
+                                demonstrated: None,
+                                years: None,
                                 implied_by: Some("pytorch"),
                             }],
                         },
