@@ -328,6 +328,33 @@ fn fields_in(text: &str, range: Range<usize>, out: &mut Vec<&'static str>) {
     out.sort_unstable();
 }
 
+/// The spans of the fields named in the clauses that mention a degree ("Computer Science"
+/// in "MS in Computer Science or a related field"), in text order. Ranking judges those by
+/// the degree, not as skills.
+pub fn degree_field_spans(text: &str) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut done = 0;
+    for m in mentions(text) {
+        let (cs, ce) = clause_bounds(b, m.span.start);
+        let cs = cs.max(done);
+        if cs >= ce {
+            continue;
+        }
+        done = ce;
+        let part = &text[cs..ce];
+        for f in automata().fields.find_iter(part) {
+            let (phrase, _, capitals) = FIELDS[f.pattern().as_usize()];
+            if alone(part.as_bytes(), f.start(), f.end())
+                && (!capitals || &part[f.start()..f.end()] == phrase)
+            {
+                out.push(cs + f.start()..cs + f.end());
+            }
+        }
+    }
+    out
+}
+
 /// The line holding byte `at`: `[start, end)` without its `\n`.
 fn line_at(text: &str, at: usize) -> Range<usize> {
     let b = text.as_bytes();

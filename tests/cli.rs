@@ -811,7 +811,9 @@ fn rank_postings_for_a_resume_and_resumes_for_a_posting() {
     let postings = samples().join("postings.csv");
     let (resume, postings) = (resume.to_str().unwrap(), postings.to_str().unwrap());
     let ranked = |threads: &str, extra: &[&str]| {
-        let mut args = vec!["-j", threads, "rank", "--resume", resume, "-f", "jsonl"];
+        let mut args = vec![
+            "-j", threads, "rank", "--as-of", "2026-11", "--resume", resume, "-f", "jsonl",
+        ];
         args.extend(extra);
         args.push(postings);
         let out = cmd(&args).output().unwrap();
@@ -833,11 +835,13 @@ fn rank_postings_for_a_resume_and_resumes_for_a_posting() {
         all.lines().take(5).collect::<Vec<_>>()
     );
     for d in &docs {
-        let (m, x) = (
+        let (m, x, p) = (
             d["matched"].as_array().unwrap().len(),
             d["missing"].as_array().unwrap().len(),
+            d["missing_preferred"].as_array().unwrap().len(),
         );
-        assert_eq!(m + x, d["asked"].as_u64().unwrap() as usize);
+        assert_eq!(m + x + p, d["asked"].as_u64().unwrap() as usize);
+        assert!(d["unmet"].is_array());
         assert!(d["title"].is_string() && d["company"].is_string());
     }
 

@@ -80,12 +80,12 @@ pub struct FitArgs {
     pub source: RolesArgs,
 }
 
-fn parse_as_of(s: &str) -> Result<YearMonth, String> {
+pub(super) fn parse_as_of(s: &str) -> Result<YearMonth, String> {
     YearMonth::parse(s).map_err(|e| e.to_string())
 }
 
 /// This month, from the system clock (UTC).
-fn this_month() -> YearMonth {
+pub(super) fn this_month() -> YearMonth {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());

@@ -8,8 +8,9 @@ use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use skillscan::experience::YearMonth;
 use skillscan::lexicon::Lexicon;
-use skillscan::rank::{Coverage, Offer, Ranked, TopN, asks, coverage};
+use skillscan::rank::{Asked, Coverage, Offer, Ranked, TopN, coverage};
 use skillscan::report::SCHEMA;
 use skillscan::{Extraction, Scanner, SkillIdx};
 
@@ -42,6 +43,14 @@ pub struct RankArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = RankFormat::Table)]
     pub format: RankFormat,
+    /// Read postings flat: every skill named is required, with no sections, years or degree
+    /// (the ranking before document structure).
+    #[arg(long)]
+    pub flat: bool,
+    /// The month that open date ranges ("2021 – present") end at, as YYYY-MM [default: this
+    /// month]. Give it to make years of experience reproducible.
+    #[arg(long = "as-of", value_name = "YYYY-MM", value_parser = super::fit::parse_as_of)]
+    pub as_of: Option<YearMonth>,
     #[command(flatten)]
     pub csv: CsvArgs,
 }
@@ -72,6 +81,28 @@ struct Hit {
     asked: usize,
     matched: Vec<SkillIdx>,
     missing: Vec<SkillIdx>,
+    missing_preferred: Vec<SkillIdx>,
+    unmet: Vec<String>,
+}
+
+impl Hit {
+    /// A ranked document's hit from its coverage.
+    fn new(file: String, id: String, c: Coverage, lex: &Lexicon) -> Hit {
+        Hit {
+            file,
+            record: None,
+            line: None,
+            id,
+            title: None,
+            company: None,
+            location: None,
+            asked: c.matched.len() + c.missing.len() + c.missing_preferred.len(),
+            matched: c.matched.iter().map(|m| m.0).collect(),
+            missing: c.missing,
+            missing_preferred: c.missing_preferred,
+            unmet: c.unmet.iter().map(|u| u.describe(lex)).collect(),
+        }
+    }
 }
 
 /// The JSON shape of a ranked document.
@@ -95,6 +126,8 @@ struct HitOut<'a> {
     asked: usize,
     matched: Vec<&'a str>,
     missing: Vec<&'a str>,
+    missing_preferred: Vec<&'a str>,
+    unmet: &'a [String],
 }
 
 /// The side of the ranking that stays fixed.
@@ -102,14 +135,40 @@ enum Fixed {
     /// A résumé's offer: rows are postings that ask.
     Resume(Offer),
     /// A posting's asks: rows are résumés that offer.
-    Posting(Vec<SkillIdx>),
+    Posting(Asked),
+}
+
+/// How documents are read.
+#[derive(Clone, Copy)]
+struct Reading {
+    /// Postings flat (`--flat`): no structure on either side.
+    flat: bool,
+    as_of: YearMonth,
+}
+
+impl Reading {
+    fn asked(self, lex: &Lexicon, text: &str, ex: &Extraction) -> Asked {
+        if self.flat {
+            Asked::flat(ex)
+        } else {
+            Asked::of_posting(lex, text, ex)
+        }
+    }
+
+    fn offer(self, lex: &Lexicon, text: &str, ex: &Extraction) -> Offer {
+        if self.flat {
+            Offer::new(lex, ex)
+        } else {
+            Offer::of_resume(lex, text, ex, self.as_of)
+        }
+    }
 }
 
 impl Fixed {
-    fn score(&self, lex: &Lexicon, ex: &Extraction) -> Coverage {
+    fn score(&self, lex: &Lexicon, reading: Reading, text: &str, ex: &Extraction) -> Coverage {
         match self {
-            Fixed::Resume(offer) => coverage(&asks(ex), offer),
-            Fixed::Posting(asked) => coverage(asked, &Offer::new(lex, ex)),
+            Fixed::Resume(offer) => coverage(&reading.asked(lex, text, ex), offer),
+            Fixed::Posting(asked) => coverage(asked, &reading.offer(lex, text, ex)),
         }
     }
 }
@@ -117,30 +176,29 @@ impl Fixed {
 struct Ranker<'r> {
     scanner: &'r Scanner,
     fixed: &'r Fixed,
+    reading: Reading,
     top: TopN<Hit>,
 }
 
 impl<'a> Sink<'a> for Ranker<'_> {
     fn batch(&mut self, batch: Batch<'a>) -> Result<()> {
-        let (scanner, fixed) = (self.scanner, self.fixed);
+        let (scanner, fixed, reading) = (self.scanner, self.fixed, self.reading);
+        let lex = scanner.lexicon();
         let scored: Vec<(f64, u64, Hit)> = batch
             .into_par_iter()
             .map(|(seq, file, row)| {
                 let ex = Extraction::new(scanner, &row.text);
-                let c = fixed.score(scanner.lexicon(), &ex);
+                let c = fixed.score(lex, reading, &row.text, &ex);
+                let score = c.score;
                 let hit = Hit {
-                    file: file.to_string(),
                     record: Some(row.record),
                     line: Some(row.line),
-                    id: row.id,
                     title: row.title,
                     company: row.company,
                     location: row.location,
-                    asked: c.matched.len() + c.missing.len(),
-                    matched: c.matched.iter().map(|m| m.0).collect(),
-                    missing: c.missing,
+                    ..Hit::new(file.to_string(), row.id, c, lex)
                 };
-                (c.score, seq, hit)
+                (score, seq, hit)
             })
             .collect();
         for (score, seq, hit) in scored {
@@ -163,10 +221,14 @@ pub fn run(global: &GlobalArgs, args: &RankArgs) -> Result<Exit> {
         eprintln!("skillscan: warning: {}: {w}", input.name);
     }
     let ex = Extraction::new(&scanner, &input.text);
+    let reading = Reading {
+        flat: args.flat,
+        as_of: args.as_of.unwrap_or_else(super::fit::this_month),
+    };
     let fixed = if is_resume {
-        Fixed::Resume(Offer::new(lex, &ex))
+        Fixed::Resume(reading.offer(lex, &input.text, &ex))
     } else {
-        let asked = asks(&ex);
+        let asked = reading.asked(lex, &input.text, &ex);
         if asked.is_empty() {
             bail!(
                 "{}: the posting names no skill skillscan knows, so there is nothing to rank by",
@@ -179,6 +241,7 @@ pub fn run(global: &GlobalArgs, args: &RankArgs) -> Result<Exit> {
     let mut ranker = Ranker {
         scanner: &scanner,
         fixed: &fixed,
+        reading,
         top: TopN::new(n),
     };
     let is_csv = |p: &str| {
@@ -219,7 +282,7 @@ pub fn run(global: &GlobalArgs, args: &RankArgs) -> Result<Exit> {
             .map(|f| {
                 let input = read_input(f)?;
                 let ex = Extraction::new(&scanner, &input.text);
-                anyhow::Ok((fixed.score(lex, &ex), input))
+                anyhow::Ok((fixed.score(lex, reading, &input.text, &ex), input))
             })
             .collect();
         for (seq, r) in scored.into_iter().enumerate() {
@@ -230,19 +293,9 @@ pub fn run(global: &GlobalArgs, args: &RankArgs) -> Result<Exit> {
                         eprintln!("skillscan: warning: {}: {w}", input.name);
                     }
                     summary.done += 1;
-                    let hit = Hit {
-                        file: input.name.clone(),
-                        record: None,
-                        line: None,
-                        id: input.name,
-                        title: None,
-                        company: None,
-                        location: None,
-                        asked: c.matched.len() + c.missing.len(),
-                        matched: c.matched.iter().map(|m| m.0).collect(),
-                        missing: c.missing,
-                    };
-                    ranker.top.push(c.score, seq as u64, hit);
+                    let score = c.score;
+                    let hit = Hit::new(input.name.clone(), input.name, c, lex);
+                    ranker.top.push(score, seq as u64, hit);
                 }
                 Err(e) => {
                     failed += 1;
@@ -321,6 +374,8 @@ fn hit_out<'a>(lex: &'a Lexicon, rank: usize, r: &'a Ranked<Hit>) -> HitOut<'a> 
         asked: r.item.asked,
         matched: ids(&r.item.matched),
         missing: ids(&r.item.missing),
+        missing_preferred: ids(&r.item.missing_preferred),
+        unmet: &r.item.unmet,
     }
 }
 
@@ -348,8 +403,20 @@ fn write_hits(
         RankFormat::Csv => {
             let mut w = csv::Writer::from_writer(out);
             w.write_record([
-                "rank", "score", "id", "title", "company", "location", "file", "record", "line",
-                "asked", "matched", "missing",
+                "rank",
+                "score",
+                "id",
+                "title",
+                "company",
+                "location",
+                "file",
+                "record",
+                "line",
+                "asked",
+                "matched",
+                "missing",
+                "missing_preferred",
+                "unmet",
             ])?;
             for (i, r) in ranked.iter().enumerate() {
                 let h = &r.item;
@@ -366,6 +433,8 @@ fn write_hits(
                     h.asked.to_string(),
                     ids(&h.matched).join(";"),
                     ids(&h.missing).join(";"),
+                    ids(&h.missing_preferred).join(";"),
+                    h.unmet.join("; "),
                 ])?;
             }
             w.flush()?;
@@ -414,6 +483,16 @@ fn write_hits(
                 )?;
                 if !h.missing.is_empty() {
                     writeln!(out, "            missing: {}", names(&h.missing, 8))?;
+                }
+                if !h.missing_preferred.is_empty() {
+                    writeln!(
+                        out,
+                        "            missing (preferred): {}",
+                        names(&h.missing_preferred, 8)
+                    )?;
+                }
+                for u in &h.unmet {
+                    writeln!(out, "            unmet: {u}")?;
                 }
             }
         }
