@@ -652,8 +652,8 @@ fn years_asks(
             _ => after,
         };
         if skills.is_empty() && !overall {
-            let head = &text[end..stop.min(end + 60).max(end)];
-            let head = &head[..floor_boundary(head, head.len())];
+            let head_end = floor_boundary(text, stop.min(end + 60)).max(end);
+            let head = &text[end..head_end];
             let speaks_of_work = tokens(head).iter().any(
                 |(_, t)| matches!(t, Tok::Word(w) if EXPERIENCE_WORDS.iter().any(|e| e.eq_ignore_ascii_case(w))),
             );

@@ -136,6 +136,7 @@ fn by_skill_keeps_the_strongest_ask() {
 fn never_panics_and_spans_are_char_boundaries() {
     let mut next = crate::testing::xorshift(11);
     let alphabet = [
+        "“quoted” ‘text’ — ünïcödé — “more” — ”””””””””””””””””””””””””””””",
         "Requirements",
         ":",
         "\n",
@@ -167,8 +168,8 @@ fn never_panics_and_spans_are_char_boundaries() {
         "Acme is a",
         "experience",
     ];
-    for _ in 0..3000 {
-        let n = (next() % 16) as usize;
+    for _ in 0..5000 {
+        let n = (next() % 24) as usize;
         let text: String = (0..n)
             .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
             .collect::<Vec<_>>()
