@@ -56,26 +56,31 @@ pub struct Coverage {
 /// Scores `offer` against the skills in `asked` (see the module docs).
 pub fn coverage(asked: &[SkillIdx], offer: &Offer) -> Coverage {
     let (mut matched, mut missing) = (Vec::new(), Vec::new());
-    let mut sum = 0.0;
     for &s in asked {
         let c = offer.credit(s);
         if c > 0.0 {
             matched.push((s, c));
-            sum += c;
         } else {
             missing.push(s);
         }
     }
-    let score = if asked.is_empty() {
-        0.0
-    } else {
-        (1000.0 * sum / asked.len() as f64).round() / 10.0
-    };
     Coverage {
-        score,
+        score: coverage_score(asked, offer),
         matched,
         missing,
     }
+}
+
+/// The score of [`coverage`] alone, without the lists (for rows that may not make a top N).
+pub fn coverage_score(asked: &[SkillIdx], offer: &Offer) -> f64 {
+    if asked.is_empty() {
+        return 0.0;
+    }
+    let sum = asked
+        .iter()
+        .map(|&s| offer.credit(s))
+        .fold(0.0, |sum, c| if c > 0.0 { sum + c } else { sum });
+    (1000.0 * sum / asked.len() as f64).round() / 10.0
 }
 
 /// The `n` best items by score, ties broken by the earlier sequence number, holding at most
@@ -139,6 +144,26 @@ impl<T> TopN<T> {
             self.heap.pop();
             self.heap.push(Reverse(r));
         }
+    }
+
+    /// Whether an item with this score and sequence number would be kept if it were pushed
+    /// now. Once it would not, it never would: the held items only get better.
+    pub fn would_keep(&self, score: f64, seq: u64) -> bool {
+        self.n > 0
+            && (self.heap.len() < self.n
+                || self.heap.peek().is_some_and(|worst| {
+                    Ranked {
+                        score,
+                        seq,
+                        item: (),
+                    }
+                    .cmp(&Ranked {
+                        score: worst.0.score,
+                        seq: worst.0.seq,
+                        item: (),
+                    })
+                    .is_gt()
+                }))
     }
 
     /// How many are held.
@@ -211,7 +236,38 @@ mod tests {
         let order: Vec<usize> = all.into_sorted().iter().map(|r| r.item).collect();
         assert_eq!(order, [1, 4, 3, 0, 2, 5]);
         let mut none = TopN::new(0);
+        assert!(!none.would_keep(1.0, 0));
         none.push(1.0, 0, ());
         assert!(none.is_empty());
+    }
+
+    #[test]
+    fn would_keep_says_what_push_keeps() {
+        let mut next = crate::testing::xorshift(0x7a11_7a11);
+        for round in 0..200 {
+            let n = (next() % 6) as usize;
+            let mut top = TopN::new(n);
+            let mut rejected = Vec::new();
+            for seq in 0..40u64 {
+                // Few distinct scores, so ties on score are decided by the sequence number.
+                let score = (next() % 8) as f64 / 2.0;
+                let keep = top.would_keep(score, seq);
+                let before = top.len();
+                top.push(score, seq, seq);
+                if !keep {
+                    rejected.push(seq);
+                    assert_eq!(
+                        top.len(),
+                        before,
+                        "round {round}: a rejected item grew the heap"
+                    );
+                } else if before < n {
+                    assert_eq!(top.len(), before + 1);
+                }
+            }
+            let kept: Vec<u64> = top.into_sorted().iter().map(|r| r.item).collect();
+            assert!(kept.iter().all(|s| !rejected.contains(s)), "round {round}");
+            assert_eq!(kept.len(), n.min(40));
+        }
     }
 }

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use skillscan::lexicon::Lexicon;
-use skillscan::rank::{Coverage, Offer, Ranked, TopN, asks, coverage};
+use skillscan::rank::{Coverage, Offer, Ranked, TopN, asks, coverage, coverage_score};
 use skillscan::report::SCHEMA;
 use skillscan::{Extraction, Scanner, SkillIdx};
 
@@ -123,11 +123,25 @@ struct Ranker<'r> {
 impl<'a> Sink<'a> for Ranker<'_> {
     fn batch(&mut self, batch: Batch<'a>) -> Result<()> {
         let (scanner, fixed) = (self.scanner, self.fixed);
+        // Rows that the top N as it stands before the batch would not keep are dropped
+        // before their lists are made: the top N only gets better during the batch.
+        let top = &self.top;
         let scored: Vec<(f64, u64, Hit)> = batch
             .into_par_iter()
-            .map(|(seq, file, row)| {
+            .filter_map(|(seq, file, row)| {
                 let ex = Extraction::new(scanner, &row.text);
-                let c = fixed.score(scanner.lexicon(), &ex);
+                let c = match fixed {
+                    Fixed::Resume(offer) => {
+                        let asked = asks(&ex);
+                        top.would_keep(coverage_score(&asked, offer), seq)
+                            .then(|| coverage(&asked, offer))
+                    }
+                    Fixed::Posting(asked) => {
+                        let offer = Offer::new(scanner.lexicon(), &ex);
+                        top.would_keep(coverage_score(asked, &offer), seq)
+                            .then(|| coverage(asked, &offer))
+                    }
+                }?;
                 let hit = Hit {
                     file: file.to_string(),
                     record: Some(row.record),
@@ -140,7 +154,7 @@ impl<'a> Sink<'a> for Ranker<'_> {
                     matched: c.matched.iter().map(|m| m.0).collect(),
                     missing: c.missing,
                 };
-                (c.score, seq, hit)
+                Some((c.score, seq, hit))
             })
             .collect();
         for (score, seq, hit) in scored {
