@@ -228,7 +228,68 @@ enum Opening {
     Offers,
     /// "We are hiring ...", "You will ...", "In this role ...": the job.
     Job,
+    /// "Experience with ...", "Expert in ...", "5+ years ...": a requirement, at a line's
+    /// start.
+    Requirement,
 }
+
+/// First words that open a requirement on a line of its own.
+const REQUIREMENT_OPENINGS: &[&[&str]] = &[
+    &["experience", "with"],
+    &["experience", "in"],
+    &["experience", "building"],
+    &["experience", "using"],
+    &["experience", "working"],
+    &["expert", "in"],
+    &["expertise", "in"],
+    &["expertise", "with"],
+    &["proficiency", "in"],
+    &["proficiency", "with"],
+    &["proficient", "in"],
+    &["proficient", "with"],
+    &["knowledge", "of"],
+    &["familiarity", "with"],
+    &["understanding", "of"],
+    &["ability", "to"],
+    &["demonstrable"],
+    &["demonstrated"],
+    &["hands-on"],
+    &["bachelor's"],
+    &["master's"],
+    &["phd"],
+    &["degree", "in"],
+];
+
+/// Capitalised first words that are not a company's name.
+const NOT_NAMES: &[&str] = &[
+    "this",
+    "that",
+    "it",
+    "there",
+    "here",
+    "these",
+    "those",
+    "what",
+    "who",
+    "why",
+    "how",
+    "you",
+    "your",
+    "if",
+    "job",
+    "position",
+    "role",
+    "candidate",
+    "candidates",
+    "applicant",
+    "applicants",
+    "experience",
+    "he",
+    "she",
+    "they",
+    "i",
+    "my",
+];
 
 /// Verbs that, after a company's name at a sentence start, describe the company.
 const COMPANY_VERBS: &[&str] = &[
@@ -297,6 +358,17 @@ fn opening(sentence: &str) -> Option<Opening> {
     if job {
         return Some(Opening::Job);
     }
+    let years = first.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && (second.starts_with("year") || second.starts_with("yr") || first.ends_with('+'));
+    if years
+        || REQUIREMENT_OPENINGS.iter().any(|o| {
+            o.iter()
+                .enumerate()
+                .all(|(i, w)| lower(i).is_some_and(|x| x == *w))
+        })
+    {
+        return Some(Opening::Requirement);
+    }
     if (first == "we" && matches!(second.as_str(), "are" | "offer"))
         || first == "founded"
         || first == "at"
@@ -315,12 +387,13 @@ fn opening(sentence: &str) -> Option<Opening> {
             _ => None,
         };
     }
-    // A name: one to five capitalised words (or "&"), then a verb.
+    // A name: one to five capitalised words (or "&"), then a verb; not a pronoun or a word
+    // about the job.
     let name = words
         .iter()
         .take_while(|w| *w == &"&" || w.starts_with(|c: char| c.is_uppercase()))
         .count();
-    if name == 0 || name > 5 {
+    if name == 0 || name > 5 || NOT_NAMES.contains(&first.as_str()) {
         return None;
     }
     let verb = lower(name)?;
@@ -346,7 +419,9 @@ fn sentence_cues(text: &str, starts: &mut Vec<SectionStart>) {
     let b = text.as_bytes();
     let first_heading = starts.first().map_or(text.len(), |s| s.heading.start);
     let mut found: Vec<SectionStart> = Vec::new();
-    let mut opened_about = false;
+    // The end of the paragraph of a company description opened by a sentence (not a heading):
+    // it lasts that paragraph, or the next too when that one also describes the company.
+    let mut about_until: Option<usize> = None;
     let mut i = 0;
     while i < b.len() {
         // The next sentence start at or after `i`.
@@ -359,56 +434,130 @@ fn sentence_cues(text: &str, starts: &mut Vec<SectionStart>) {
             }
             k
         };
+        if at >= b.len() {
+            break;
+        }
         let end = sentence_end(b, at);
-        if at < b.len() {
-            let sentence = &text[at..end];
-            let before_heading = at < first_heading;
-            let in_heading = starts.iter().any(|s| s.heading.contains(&at));
-            let section_here = {
-                let j = starts.partition_point(|s| s.heading.start <= at);
-                j.checked_sub(1).map(|j| starts[j].section)
-            };
-            if !in_heading {
-                match opening(sentence) {
-                    Some(Opening::Company) if before_heading && !opened_about => {
-                        found.push(SectionStart {
-                            section: Section::About,
-                            heading: at..at,
-                        });
-                        opened_about = true;
-                    }
-                    Some(Opening::Offers) if before_heading && !opened_about => {
-                        found.push(SectionStart {
-                            section: Section::About,
-                            heading: at..at,
-                        });
-                        opened_about = true;
-                    }
-                    Some(Opening::Offers)
-                        if !before_heading && section_here != Some(Section::Benefits) =>
-                    {
-                        found.push(SectionStart {
-                            section: Section::Benefits,
-                            heading: at..at,
-                        });
-                    }
-                    Some(Opening::Job) if before_heading && opened_about => {
-                        found.push(SectionStart {
-                            section: Section::None,
-                            heading: at..at,
-                        });
-                        opened_about = false;
-                    }
-                    _ => {}
+        i = end.max(at + 1);
+        if starts.iter().any(|s| s.heading.contains(&at)) {
+            continue;
+        }
+        let before_heading = at < first_heading;
+        let heading_section = {
+            let j = starts.partition_point(|s| s.heading.start <= at);
+            j.checked_sub(1).map(|j| starts[j].section)
+        };
+        let mut push = |section: Section| {
+            found.push(SectionStart {
+                section,
+                heading: at..at,
+            })
+        };
+        let opening = opening(&text[at..end]);
+        let benefits = opening == Some(Opening::Offers) && names_benefits(&text[at..end]);
+        let company = matches!(opening, Some(Opening::Company | Opening::Offers)) && !benefits;
+        if let Some(until) = about_until {
+            if !before_heading {
+                about_until = None;
+            } else if at >= until {
+                if company {
+                    about_until = Some(paragraph_end(b, at));
+                    continue;
                 }
+                push(Section::None);
+                about_until = None;
             }
         }
-        i = end.max(at + 1);
+        let current = if about_until.is_some() {
+            Some(Section::About)
+        } else {
+            heading_section
+        };
+        match opening {
+            _ if benefits && !before_heading && current != Some(Section::Benefits) => {
+                push(Section::Benefits)
+            }
+            _ if company && before_heading && about_until.is_none() => {
+                push(Section::About);
+                about_until = Some(paragraph_end(b, at));
+            }
+            // A requirement listed under the company's description, whose own heading was not
+            // found: the requirements start there.
+            Some(Opening::Requirement)
+                if current == Some(Section::About) && line_start_at(b, at) =>
+            {
+                push(Section::Requirements);
+                about_until = None;
+            }
+            Some(Opening::Job) if about_until.is_some() => {
+                push(Section::None);
+                about_until = None;
+            }
+            _ => {}
+        }
     }
     for f in found {
         let j = starts.partition_point(|s| s.heading.start <= f.heading.start);
         starts.insert(j, f);
     }
+}
+
+/// Words that make an "offers" sentence one about benefits.
+const BENEFIT_WORDS: &[&str] = &[
+    "benefit",
+    "salary",
+    "salaries",
+    "compensation",
+    "401",
+    "pto",
+    "paid time",
+    "vacation",
+    "medical",
+    "dental",
+    "vision",
+    "health",
+    "insurance",
+    "bonus",
+    "equity",
+    "relocation",
+    "pension",
+    "perks",
+    "tuition",
+    "holiday",
+    "parental",
+    "retirement",
+    "stock",
+];
+
+fn names_benefits(sentence: &str) -> bool {
+    let lower = sentence.to_ascii_lowercase();
+    BENEFIT_WORDS.iter().any(|w| lower.contains(w))
+}
+
+/// The start of the next blank line after `at` (the end of its paragraph), or the text's end.
+fn paragraph_end(b: &[u8], at: usize) -> usize {
+    let mut k = at;
+    while let Some(n) = memchr::memchr(b'\n', &b[k..]) {
+        let nl = k + n;
+        let mut j = nl + 1;
+        while j < b.len() && matches!(b[j], b' ' | b'\t' | b'\r') {
+            j += 1;
+        }
+        if j >= b.len() || b[j] == b'\n' {
+            return nl;
+        }
+        k = nl + 1;
+    }
+    b.len()
+}
+
+/// Whether only markup and spaces stand between the start of `at`'s line and `at`.
+fn line_start_at(b: &[u8], at: usize) -> bool {
+    b[..at]
+        .iter()
+        .rev()
+        .take_while(|c| **c != b'\n')
+        .all(|c| matches!(c, b' ' | b'\t' | b'*' | b'-' | b'#' | b'>'))
 }
 
 /// Just past the end of the sentence starting at `at`: after its `.`, `!` or `?` (before a
@@ -593,6 +742,23 @@ fn heading_line(table: &Table, text: &str, start: usize, end: usize) -> Option<R
     }
     if !any {
         return None;
+    }
+    // "Requirements for all data scientists", "Benefits at Acme": a heading phrase that
+    // starts the line, then "for" or "at" and a few words, no sentence.
+    let lead = table
+        .headings
+        .find(s)
+        .filter(|m| m.start() == 0 && word_bounded(s.as_bytes(), 0, m.end()));
+    if let Some(m) = lead {
+        let rest: Vec<&str> = s[m.end()..].split_whitespace().collect();
+        let next = rest.first().map(|w| w.to_ascii_lowercase());
+        if s.starts_with(|c: char| c.is_uppercase())
+            && matches!(next.as_deref(), Some("for" | "at"))
+            && rest.len() <= 6
+            && !s.ends_with(['.', ',', ';'])
+        {
+            return Some(s_start..s_start + s.len());
+        }
     }
     let mut words = 0;
     let mut pos = 0;
@@ -1000,6 +1166,11 @@ const POSTING_HEADINGS: &[(Section, &[&str])] = &[
             "you will thrive if you have",
             "what we need",
             "requirements include",
+            "who we want",
+            "what we want",
+            "what we look for",
+            "who we're looking for",
+            "who we are looking for",
         ],
     ),
     (

@@ -71,6 +71,32 @@ fn posting_headings_as_they_appear() {
                 "Benefits\nHealth care. Acme is an equal opportunity employer and values you.",
                 "benefits@Benefits | legal@Acme is",
             ),
+            // A heading phrase, then "for" or "at": still a heading line.
+            (
+                "Our Mission\nWe make safer roads.\nRequirements for all data scientists\nPython",
+                "about@Our Mission | requirements@Requirements for all data scientists",
+            ),
+            // A company description told in sentences lasts its paragraph; requirement lines
+            // under it start the requirements when their heading is missing.
+            (
+                "Acme is a payments company. We run on AWS.\n\nThe engineer will build models.",
+                "about@Acme is | none@The engineer",
+            ),
+            (
+                "Acme is a payments company.\nExperience with Python\n5+ years of SQL",
+                "about@Acme is | requirements@Experience with",
+            ),
+            // "offers" is benefits only with benefits in the sentence.
+            (
+                "Requirements\nPython.\nAcme offers a 401(k) and health care.",
+                "requirements@Requirements | benefits@Acme offers",
+            ),
+            (
+                "Overview\nTeam Daugherty offers the opportunity to work on something new.",
+                "none@Overview",
+            ),
+            // Pronouns are not company names.
+            ("This is a 12 month contract.", ""),
             // A heading repeated does not open its section twice.
             (
                 "Requirements\nPython\nRequirements\nSQL",
