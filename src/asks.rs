@@ -585,6 +585,19 @@ fn years_asks(
                 }
             }
         }
+        // "deep learning models for computer vision": years of a method for an application
+        // are years of the application too (not of a field of work: "Python for data
+        // analysis" is years of Python).
+        if let Some(&last) = covered.last() {
+            if let Some(next) = later.iter().find(|m| m.start >= last.end) {
+                let gap = text[last.end..next.start].trim();
+                if gap.eq_ignore_ascii_case("for")
+                    && !FIELDS.contains(&lexicon.skill(next.skill).id.as_str())
+                {
+                    covered.push(next);
+                }
+            }
+        }
         // A field of work read as the job, not a skill: "as a data scientist", "in data
         // science or predictive modeling", "data engineering experience", "in DevOps roles".
         let lead_words: Vec<String> = lead

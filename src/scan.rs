@@ -45,16 +45,21 @@ pub enum Evidence {
     List,
     /// An ambiguous form with a technical word nearby; the word is given.
     Near(String),
+    /// An ambiguous form with no evidence of its own, in a document where another mention of
+    /// the same skill has a word nearby (one sense per document: "Frontend Engineer (React)"
+    /// makes a later "experience with React" count).
+    Document,
 }
 
 impl Evidence {
-    /// A short label: `form`, `case`, `list` or `near:WORD`.
+    /// A short label: `form`, `case`, `list`, `near:WORD` or `document`.
     pub fn label(&self) -> String {
         match self {
             Evidence::Form => "form".into(),
             Evidence::Case => "case".into(),
             Evidence::List => "list".into(),
             Evidence::Near(w) => format!("near:{w}"),
+            Evidence::Document => "document".into(),
         }
     }
 }
@@ -898,6 +903,7 @@ impl Scanner {
         self.collect(t, found, cands);
         if cands.iter().any(|c| c.evidence.is_none()) {
             Scanner::confirm_lists(t, cands);
+            Scanner::confirm_in_document(cands);
             cands.retain(|c| c.evidence.is_some());
         }
         let mut out: Vec<Match> = Vec::with_capacity(cands.len());
@@ -925,6 +931,27 @@ impl Scanner {
             });
         }
         out
+    }
+
+    /// Document evidence: an ambiguous candidate still without evidence counts if the same
+    /// skill is established elsewhere in the document by a near word (not by a list, so it
+    /// does not chain; not by an unambiguous form, which may be negated: "Oracle Database is
+    /// not necessary" must not make the client "Oracle" a skill).
+    fn confirm_in_document(cands: &mut [Cand]) {
+        let mut established: Vec<SkillIdx> = cands
+            .iter()
+            .filter(|c| matches!(c.evidence, Some(Evidence::Near(_))))
+            .map(|c| c.pat.skill)
+            .collect();
+        if established.is_empty() {
+            return;
+        }
+        established.sort_unstable();
+        for c in cands.iter_mut().filter(|c| c.evidence.is_none()) {
+            if established.binary_search(&c.pat.skill).is_ok() {
+                c.evidence = Some(Evidence::Document);
+            }
+        }
     }
 
     /// List evidence: an ambiguous candidate still without evidence counts if a neighbour
