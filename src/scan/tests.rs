@@ -186,6 +186,25 @@ fn evidence_says_why() {
 }
 
 #[test]
+fn one_sense_per_document() {
+    let s = scanner();
+    let labels =
+        |text: &str| -> Vec<String> { s.scan(text).iter().map(|m| m.evidence.label()).collect() };
+    // The title establishes React; the bullet's "React" has no near word of its own.
+    let text = "Frontend Engineer (React)\n- 3+ years of professional experience with React";
+    assert_eq!(labels(text), ["near:frontend", "document"]);
+    // Alone, it does not count.
+    assert!(labels("- 3+ years of professional experience with React").is_empty());
+    // An unambiguous form establishes nothing: it may be negated, and the client "Oracle" is
+    // not a database.
+    let got = found(
+        &s,
+        "Clients include Oracle. Oracle Database knowledge is not necessary.",
+    );
+    assert!(!got.split(' ').any(|x| x == "oracle-database"), "{got}");
+}
+
+#[test]
 fn scanner_is_send_sync_and_cheap_to_clone() {
     fn assert_send_sync<T: Send + Sync + Clone>() {}
     assert_send_sync::<Scanner>();
