@@ -25,7 +25,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Serialize;
 
 use crate::document::sections::{Section, Sections};
@@ -88,18 +88,22 @@ pub struct Asks {
     pub years: Vec<YearsAsk>,
     /// Every strength cue, in text order.
     cues: Vec<Cue>,
+    /// The text's clause breaks.
+    pub(crate) clauses: Clauses,
 }
 
 impl Asks {
     /// Reads the asks of a posting `text` with its `sections` and `matches` (sorted by
     /// start, as the scanner returns them, from `lexicon`).
     pub fn find(text: &str, sections: &Sections, matches: &[Match], lexicon: &Lexicon) -> Asks {
-        let years = years_asks(text, sections, matches, lexicon);
+        let clauses = Clauses::new(text.as_bytes());
+        let years = years_asks(text, sections, matches, lexicon, &clauses);
         let cues = cues(text, &years);
         let mut asks = Asks {
             strengths: Vec::with_capacity(matches.len()),
             years,
             cues,
+            clauses,
         };
         asks.strengths = matches
             .iter()
@@ -121,7 +125,7 @@ impl Asks {
         if base == Strength::Mentioned {
             return base;
         }
-        let (cs, ce) = clause_bounds(text.as_bytes(), span.start);
+        let (cs, ce) = self.clauses.bounds(text.as_bytes(), span.start);
         nearest_cue(&self.cues, span.start, span.end, cs, ce).unwrap_or(base)
     }
 
@@ -206,6 +210,7 @@ fn cue_automaton() -> &'static AhoCorasick {
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
         AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(CUES.iter().map(|c| c.0))
@@ -293,6 +298,33 @@ fn is_break(b: &[u8], i: usize) -> bool {
         b'.' | b'!' | b'?' => b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace()),
         c if c >= 0x80 => BULLETS.iter().any(|x| b[i..].starts_with(x.as_bytes())),
         _ => false,
+    }
+}
+
+/// Where a text's clauses break, found once, so that finding the clause of each match does
+/// not read the text again.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Clauses {
+    breaks: Vec<usize>,
+}
+
+impl Clauses {
+    pub(crate) fn new(b: &[u8]) -> Clauses {
+        Clauses {
+            breaks: (0..b.len()).filter(|&i| is_break(b, i)).collect(),
+        }
+    }
+
+    /// The clause holding byte `at`, as [`clause_bounds`] finds it.
+    pub(crate) fn bounds(&self, b: &[u8], at: usize) -> (usize, usize) {
+        let at = at.min(b.len());
+        let j = self.breaks.partition_point(|&x| x < at);
+        let mut s = if j > 0 { self.breaks[j - 1] + 1 } else { 0 };
+        while s < b.len() && (b[s] & 0xC0) == 0x80 {
+            s += 1;
+        }
+        let e = self.breaks.get(j).copied().unwrap_or(b.len());
+        (s.min(at), e)
     }
 }
 
@@ -502,6 +534,7 @@ fn years_asks(
     sections: &Sections,
     matches: &[Match],
     lexicon: &Lexicon,
+    clauses: &Clauses,
 ) -> Vec<YearsAsk> {
     let b = text.as_bytes();
     let mut found: Vec<(usize, usize, u32, Option<u32>)> = Vec::new(); // start, end, min, max
@@ -530,7 +563,7 @@ fn years_asks(
         if at > 0 && b[at - 1] == b'-' {
             continue;
         }
-        let (cs, _) = clause_bounds(b, at);
+        let (cs, _) = clauses.bounds(b, at);
         let from = cs.max(at.saturating_sub(40));
         let mut from = from;
         while !text.is_char_boundary(from) {
@@ -549,7 +582,7 @@ fn years_asks(
         if Strength::of_section(section) == Strength::Mentioned {
             continue;
         }
-        let (cs, ce) = clause_bounds(b, start);
+        let (cs, ce) = clauses.bounds(b, start);
         // The words after it, up to the next years ask or the clause's end.
         let stop = found.get(n + 1).map_or(ce, |next| next.0.min(ce)).max(end);
         // A skill written right before it: "Python (3+ years)", "SQL: 2 yrs", "Java, 5 years".

@@ -13,7 +13,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Serialize;
 
 use crate::asks::{Asks, Strength, clause_bounds};
@@ -253,6 +253,7 @@ fn automata() -> &'static Automata {
     A.get_or_init(|| {
         let build = |p: Vec<&str>| {
             AhoCorasickBuilder::new()
+                .kind(Some(AhoCorasickKind::DFA))
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(p)
@@ -417,7 +418,7 @@ pub fn asked(text: &str, sections: &Sections, asks: &Asks) -> Option<Degree> {
     let mut fields = Vec::new();
     let mut clauses: Vec<(usize, usize)> = required
         .iter()
-        .map(|m| (m.span.start, clause_bounds(b, m.span.start).1))
+        .map(|m| (m.span.start, asks.clauses.bounds(b, m.span.start).1))
         .collect();
     clauses.dedup_by_key(|c| c.1);
     for (from, to) in clauses {

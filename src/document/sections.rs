@@ -21,7 +21,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Serialize;
 
 use super::Kind;
@@ -133,14 +133,21 @@ impl Sections {
         let mut starts: Vec<SectionStart> = Vec::new();
         let bytes = text.as_bytes();
         let mut whole_line_until = 0;
+        // The current line: start, end, and its span as a heading line.
+        let mut line: (usize, usize, Option<Range<usize>>) = (0, 0, None);
         for m in table.headings.find_iter(text) {
             if m.start() < whole_line_until {
                 continue;
             }
             let section = table.sections[m.pattern().as_usize()];
-            let (line_start, line_end) = line_bounds(bytes, m.start());
+            // Each line is looked at once as a whole, however many phrases it holds.
+            if m.start() >= line.1 || m.start() < line.0 {
+                let (ls, le) = line_bounds(bytes, m.start());
+                line = (ls, le, heading_line(table, text, ls, le));
+            }
+            let (line_start, line_end) = (line.0, line.1);
             // A heading line: the phrase and at most a few more heading or joining words.
-            if let Some(span) = heading_line(table, text, line_start, line_end) {
+            if let Some(span) = line.2.clone() {
                 if m.start() >= span.start {
                     whole_line_until = line_end;
                     push(&mut starts, section, span);
@@ -340,7 +347,9 @@ fn opening(sentence: &str) -> Option<Opening> {
         .take(8)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '\''))
         .collect();
-    let lower = |i: usize| words.get(i).map(|w| w.to_ascii_lowercase());
+    // Lowercased once; most sentences are decided by their first word or two.
+    let lowered: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+    let lower = |i: usize| lowered.get(i).cloned();
     let first = lower(0)?;
     let second = lower(1).unwrap_or_default();
     let third = lower(2).unwrap_or_default();
@@ -364,7 +373,7 @@ fn opening(sentence: &str) -> Option<Opening> {
         || REQUIREMENT_OPENINGS.iter().any(|o| {
             o.iter()
                 .enumerate()
-                .all(|(i, w)| lower(i).is_some_and(|x| x == *w))
+                .all(|(i, w)| lowered.get(i).is_some_and(|x| x == w))
         })
     {
         return Some(Opening::Requirement);
@@ -568,7 +577,9 @@ fn sentence_end(b: &[u8], at: usize) -> usize {
         match b[k] {
             b'\n' => return k,
             b'.' | b'!' | b'?' if b.get(k + 1).is_none_or(|c| *c == b' ') => return k + 1,
-            _ if k > at && starts_with_bullet(&b[k..]) => return k,
+            c if k > at && (c >= 0x80 || c == b'-' || c == b'*') && starts_with_bullet(&b[k..]) => {
+                return k;
+            }
             _ => k += 1,
         }
     }
@@ -621,6 +632,7 @@ impl Table {
         }
         let build = |p: &[&str]| {
             AhoCorasickBuilder::new()
+                .kind(Some(AhoCorasickKind::DFA))
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(p)
