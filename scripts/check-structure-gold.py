@@ -32,8 +32,12 @@ def main():
     ap.add_argument("--skillscan", default=os.environ.get("SKILLSCAN", "target/release/skillscan"))
     ap.add_argument("--scanner", action="store_true", help="compare posting skills with the scanner's output")
     a = ap.parse_args()
-    root = os.path.dirname(os.path.dirname(os.path.abspath(a.gold)))
-    root = os.path.dirname(root) if os.path.basename(root) == "samples" else root
+    # The repository root: the parent of the nearest `samples` folder above the gold file
+    # (samples/structure/gold.jsonl and samples/structure/holdout/gold.jsonl both work).
+    root = os.path.dirname(os.path.abspath(a.gold))
+    while os.path.basename(root) != "samples" and os.path.dirname(root) != root:
+        root = os.path.dirname(root)
+    root = os.path.dirname(root) if os.path.basename(root) == "samples" else os.path.dirname(os.path.abspath(a.gold))
     ids = {l.split("\t")[0] for l in subprocess.run([a.skillscan, "lexicon", "list"], capture_output=True,
                                                      text=True, check=True).stdout.splitlines() if l}
     errors, seen = [], set()
