@@ -164,9 +164,12 @@ impl Sections {
                     current,
                     Some(Section::Experience | Section::Projects | Section::Skills)
                 )
-                && text[line_start..m.start()]
+                && (text[line_start..m.start()]
                     .trim_matches(is_markup)
-                    .is_empty();
+                    .is_empty()
+                    // In a flattened résumé the label sits inside a line ("Technical Skills -
+                    // Languages: Python, Scala - Big data: Spark").
+                    || bytes.get(m.end()) == Some(&b':'));
             if label {
                 continue;
             }
@@ -185,6 +188,7 @@ impl Sections {
                 push(&mut starts, section, m.start()..end);
             }
         }
+        heading_like_lines(text, kind, &mut starts);
         if kind == Kind::Posting {
             sentence_cues(text, &mut starts);
             for m in table.legal.find_iter(text) {
@@ -223,6 +227,210 @@ impl Sections {
     /// Whether any heading was found.
     pub fn is_empty(&self) -> bool {
         self.starts.is_empty()
+    }
+}
+
+/// Headings worded in no table ("WHAT THE JOB LOOKS LIKE", "The Package", "Toolbox"): a
+/// short line set apart as a heading (ending in a colon or a dash, or in capitals, or every
+/// word capitalised), whose words say what it heads: "need", "bring", "takes" a posting's
+/// requirements, "job", "duties", "work" its responsibilities, "offer", "package", "perks"
+/// its benefits, "extra", "bonus", "plus" what it prefers; "tool", "stack" a résumé's
+/// skills, "career", "work" its experience, and so on. A line that names nothing of the kind
+/// (a job title, a company) is not a heading.
+fn heading_like_lines(text: &str, kind: Kind, starts: &mut Vec<SectionStart>) {
+    let mut at = 0;
+    let mut found: Vec<SectionStart> = Vec::new();
+    for line in text.split('\n') {
+        let line_start = at;
+        at += line.len() + 1;
+        let t = line.trim();
+        let inner = t.trim_matches(|c: char| is_markup(c) || c == '?' || c == '!');
+        // Not a sentence, a list or a label with its content ("Tools: Python, Spark").
+        if inner.is_empty()
+            || inner.len() > 50
+            || t.ends_with(['.', ',', ';'])
+            || inner.contains([':', ',', ';', '|', '(', '@'])
+            || inner.chars().any(|c| c.is_ascii_digit())
+        {
+            continue;
+        }
+        let words: Vec<&str> = inner.split_whitespace().collect();
+        if words.len() > 6 {
+            continue;
+        }
+        let marked = t.ends_with([':', '-', '–']) || t.starts_with('#');
+        let letters = || inner.chars().filter(|c| c.is_alphabetic());
+        let caps = letters().count() >= 3 && letters().all(|c| c.is_uppercase());
+        let title = words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic())
+                || JOINING_WORDS.contains(&w.to_ascii_lowercase().as_str())
+        });
+        if !(marked || caps || title) {
+            continue;
+        }
+        let start = line_start + (line.len() - line.trim_start().len());
+        let line_end = line_start + line.len();
+        if starts.iter().any(|s| {
+            s.heading.start < line_end && s.heading.end > line_start
+                || s.heading.start == line_start
+        }) {
+            continue;
+        }
+        let lower = inner.to_lowercase();
+        let Some(section) = classify_heading(&lower, kind) else {
+            continue;
+        };
+        found.push(SectionStart {
+            section,
+            heading: start..start + t.len(),
+        });
+    }
+    for f in found {
+        let j = starts.partition_point(|s| s.heading.start <= f.heading.start);
+        let same_before = j > 0 && starts[j - 1].section == f.section;
+        if !same_before {
+            starts.insert(j, f);
+        }
+    }
+}
+
+/// The section a heading's words name, by keyword, or `None`.
+fn classify_heading(lower: &str, kind: Kind) -> Option<Section> {
+    let has = |keys: &[&str]| {
+        lower
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .any(|w| keys.iter().any(|k| w.starts_with(k)))
+    };
+    match kind {
+        Kind::Posting => {
+            if has(&[
+                "equal",
+                "eeo",
+                "eoe",
+                "legal",
+                "diversity",
+                "accommodation",
+                "disclaimer",
+            ]) {
+                Some(Section::Legal)
+            } else if has(&[
+                "nice",
+                "bonus",
+                "plus",
+                "extra",
+                "prefer",
+                "desir",
+                "better",
+                "helpful",
+                "advantage",
+                "ideally",
+            ]) {
+                Some(Section::Preferred)
+            } else if has(&[
+                "offer",
+                "package",
+                "perk",
+                "pay",
+                "benefit",
+                "reward",
+                "compensation",
+                "salary",
+                "why",
+            ]) {
+                Some(Section::Benefits)
+            } else if has(&[
+                "need",
+                "bring",
+                "takes",
+                "require",
+                "qualif",
+                "must",
+                "skill",
+                "experience",
+                "profile",
+                "expect",
+                "background",
+                "ideal",
+            ]) {
+                Some(Section::Requirements)
+            } else if has(&[
+                "do",
+                "doing",
+                "job",
+                "role",
+                "duties",
+                "accountab",
+                "responsib",
+                "day",
+                "impact",
+                "purpose",
+                "own",
+                "tasks",
+                "involve",
+                "work",
+            ]) {
+                Some(Section::Responsibilities)
+            } else if has(&["company", "story", "mission", "culture", "values"]) {
+                Some(Section::About)
+            } else {
+                None
+            }
+        }
+        Kind::Resume => {
+            if has(&["certif", "licen"]) {
+                Some(Section::Certifications)
+            } else if has(&["publication", "paper", "patent", "talks"]) {
+                Some(Section::Publications)
+            } else if has(&["project", "portfolio"]) {
+                Some(Section::Projects)
+            } else if has(&[
+                "educat",
+                "academ",
+                "degree",
+                "school",
+                "universit",
+                "studies",
+            ]) {
+                Some(Section::Education)
+            } else if has(&[
+                "experience",
+                "employment",
+                "career",
+                "history",
+                "work",
+                "jobs",
+            ]) {
+                Some(Section::Experience)
+            } else if has(&[
+                "skill",
+                "tool",
+                "technolog",
+                "stack",
+                "competenc",
+                "expertise",
+                "proficienc",
+            ]) {
+                Some(Section::Skills)
+            } else if has(&["summary", "profile", "objective", "overview"]) {
+                Some(Section::Summary)
+            } else if has(&[
+                "award",
+                "honor",
+                "honour",
+                "language",
+                "interest",
+                "hobb",
+                "volunteer",
+                "activit",
+                "reference",
+                "personal",
+                "achievement",
+            ]) {
+                Some(Section::Other)
+            } else {
+                None
+            }
+        }
     }
 }
 
@@ -821,7 +1029,25 @@ fn inline_heading(b: &[u8], start: usize, end: usize, line_start: usize) -> bool
     }
     match after.get(q) {
         Some(b':') => true,
+        // "Key Duties- Track ...", "Must Haves – ...".
+        Some(b'-') if after.get(q + 1).is_none_or(|c| *c == b' ') => true,
         Some(c) if q == 0 && (c.is_ascii_uppercase() || c.is_ascii_digit()) => true,
+        // "Education Details B.E. ...": a heading of two or more words, each capitalised, in
+        // flattened text.
+        // A paragraph opened by a heading of two or more words ("What you bring You have
+        // ...") is headed too.
+        Some(c) if q > 0 && (c.is_ascii_uppercase() || c.is_ascii_digit()) => {
+            let words: Vec<&[u8]> = b[start..end]
+                .split(|c| *c == b' ')
+                .filter(|w| !w.is_empty())
+                .collect();
+            let opens_line = b[line_start..start]
+                .iter()
+                .all(|c| matches!(c, b' ' | b'\t' | b'*' | b'#' | b'-' | b'>'));
+            words.len() >= 2 && (opens_line || words.iter().all(|w| w[0].is_ascii_uppercase()))
+        }
+        // "Company Details company - Acme": a "... Details" label of flattened résumés.
+        Some(c) if q > 0 && c.is_ascii_alphabetic() && b[start..end].ends_with(b"Details") => true,
         Some(_) => starts_with_bullet(&after[q..]),
         None => false,
     }

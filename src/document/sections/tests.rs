@@ -125,7 +125,7 @@ fn resume_headings_as_they_appear() {
             (
                 "Skills * Python * SQL Education Details B.E. Computer Engineering Company \
                  Details company - Acme",
-                "skills@Skills",
+                "skills@Skills | education@Education Details | experience@Company Details",
             ),
             (
                 "Skill Details: Python, SQL. Education Details: B.E. Company Details: Acme",
