@@ -682,7 +682,7 @@ fn years_asks(
         let field_work = all_fields
             && matches!(
                 tail_word.as_str(),
-                "experience" | "roles" | "role" | "positions" | "position" | "engineering"
+                "experience" | "roles" | "role" | "positions" | "position" | "engineering" | "work"
             );
         let overall = as_role || in_field || field_work;
         let mut after: Vec<SkillIdx> = Vec::new();
@@ -697,7 +697,10 @@ fn years_asks(
             Some(m) if tight || (after.is_empty() && !overall) => vec![m.skill],
             _ => after,
         };
-        if skills.is_empty() && !overall {
+        // Under a requirements heading, "6 years in analytics" asks for experience even
+        // without the word.
+        let listed_ask = matches!(section, Section::Requirements | Section::Preferred);
+        if skills.is_empty() && !overall && !listed_ask {
             let head_end = floor_boundary(text, stop.min(end + 60)).max(end);
             let head = &text[end..head_end];
             let speaks_of_work = tokens(head).iter().any(
