@@ -35,3 +35,8 @@ grep -q "956 rows read, 956 annotated, 0 skipped" "$tmp/a1.err"
 cmp "$tmp/r1.txt" "$tmp/r2.txt"
 grep -q "956 rows read, 956 postings scored" "$tmp/r.err"
 echo "rank: top 10 of 956 postings, same for 1 and 2 threads"
+"$bin" -j 2 rank --as-of 2026-11 --posting samples/postings/senior-data-engineer.txt --all -f jsonl \
+  "$data/resumes/UpdatedResumeDataSet.csv" >"$tmp/rp.jsonl" 2>"$tmp/rp.err" || test $? -eq 1
+test "$(wc -l <"$tmp/rp.jsonl")" -eq 962
+grep -q "962 rows read, 962 résumés scored" "$tmp/rp.err"
+echo "rank --posting: all 962 résumé rows scored with their structure"

@@ -29,7 +29,7 @@ print(n, file=open(tmp / "count", "w"))
 PY
 expected=$(cat "$tmp/count")
 rm "$tmp/count"
-"$bin" scan --format jsonl "$tmp"/*.txt >"$tmp/out.jsonl" 2>"$tmp/err.txt"
+"$bin" scan --format jsonl "$tmp"/*.txt >"$tmp/out.jsonl" 2>"$tmp/err.log"
 got=$(wc -l <"$tmp/out.jsonl")
 python3 - "$tmp/out.jsonl" <<'PY'
 import json, sys
@@ -43,4 +43,22 @@ if [ "$got" -ne "$expected" ]; then
   echo "real-data check: expected $expected documents, got $got" >&2
   exit 1
 fi
-echo "real-data check: $got of $expected documents scanned; $(grep -c warning "$tmp/err.txt" || true) lossy-decoding warnings"
+echo "real-data check: $got of $expected documents scanned; $(grep -c warning "$tmp/err.log" || true) lossy-decoding warnings"
+# Every document read as a posting and as a résumé too: sections, strengths, years asked,
+# degrees and years per skill run on all of them without a crash or a lost document.
+for kind in posting resume; do
+  "$bin" scan "--$kind" --format jsonl "$tmp"/*.txt >"$tmp/$kind.jsonl" 2>/dev/null
+  n=$(wc -l <"$tmp/$kind.jsonl")
+  if [ "$n" -ne "$expected" ]; then
+    echo "real-data check: --$kind: expected $expected documents, got $n" >&2
+    exit 1
+  fi
+done
+python3 - "$tmp/posting.jsonl" <<'PY'
+import collections, json, sys
+docs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+strengths = collections.Counter(s["strength"] for d in docs for s in d["skills"])
+print(f"structure as postings: {sum(1 for d in docs if d['sections'])} of {len(docs)} with sections, "
+      f"{sum(len(d['years_asked']) for d in docs)} years asks, strengths {dict(strengths)}")
+PY
+echo "real-data check: every document also read as a posting and as a résumé"
