@@ -25,10 +25,10 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::AhoCorasick;
 use serde::Serialize;
 
-use crate::document::sections::{Section, Sections};
+use crate::document::sections::{Section, Sections, phrase_automaton, word_bounded};
 use crate::lexicon::{Lexicon, SkillIdx};
 use crate::scan::Match;
 
@@ -208,14 +208,7 @@ const CUES: &[(&str, Strength, bool, bool)] = &[
 
 fn cue_automaton() -> &'static AhoCorasick {
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
-    AC.get_or_init(|| {
-        AhoCorasickBuilder::new()
-            .kind(Some(AhoCorasickKind::DFA))
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(CUES.iter().map(|c| c.0))
-            .expect("built-in cues compile")
-    })
+    AC.get_or_init(|| phrase_automaton(CUES.iter().map(|c| c.0)))
 }
 
 /// Every strength cue in `text`, in order; a years ask is a required cue that precedes its
@@ -265,14 +258,6 @@ fn nearest_cue(cues: &[Cue], start: usize, end: usize, cs: usize, ce: usize) -> 
         }
     }
     best.map(|(_, s)| s)
-}
-
-/// Whether `b[start..end]` is not part of a longer word.
-fn word_bounded(b: &[u8], start: usize, end: usize) -> bool {
-    let before = start.checked_sub(1).map(|i| b[i]);
-    let after = b.get(end).copied();
-    !before.is_some_and(|c| c.is_ascii_alphanumeric())
-        && !after.is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
 /// Bullet characters that separate clauses in flattened text.

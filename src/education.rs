@@ -13,11 +13,11 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::AhoCorasick;
 use serde::Serialize;
 
 use crate::asks::{Asks, Strength, clause_bounds};
-use crate::document::sections::{Section, Sections};
+use crate::document::sections::{Section, Sections, phrase_automaton, word_bounded};
 
 /// A degree level, lowest first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -250,29 +250,10 @@ struct Automata {
 
 fn automata() -> &'static Automata {
     static A: OnceLock<Automata> = OnceLock::new();
-    A.get_or_init(|| {
-        let build = |p: Vec<&str>| {
-            AhoCorasickBuilder::new()
-                .kind(Some(AhoCorasickKind::DFA))
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(p)
-                .expect("built-in degree words compile")
-        };
-        Automata {
-            levels: build(LEVELS.iter().map(|l| l.0).collect()),
-            fields: build(FIELDS.iter().map(|f| f.0).collect()),
-        }
+    A.get_or_init(|| Automata {
+        levels: phrase_automaton(LEVELS.iter().map(|l| l.0)),
+        fields: phrase_automaton(FIELDS.iter().map(|f| f.0)),
     })
-}
-
-/// Whether `b[start..end]` stands alone: no letter or digit on either side (a dotted
-/// acronym's own final dot aside).
-fn alone(b: &[u8], start: usize, end: usize) -> bool {
-    let before = start.checked_sub(1).map(|i| b[i]);
-    let after = b.get(end).copied();
-    !before.is_some_and(|c| c.is_ascii_alphanumeric())
-        && !after.is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
 /// Every degree mention in `text`, in order.
@@ -284,7 +265,7 @@ fn mentions(text: &str) -> Vec<Mention> {
         .filter_map(|m| {
             let (phrase, level, capitals) = LEVELS[m.pattern().as_usize()];
             let (s, e) = (m.start(), m.end());
-            if !alone(b, s, e) || (capitals && &text[s..e] != phrase) {
+            if !word_bounded(b, s, e) || (capitals && &text[s..e] != phrase) {
                 return None;
             }
             if phrase == "MS" {
@@ -309,7 +290,8 @@ fn fields_in(text: &str, range: Range<usize>, out: &mut Vec<&'static str>) {
     let b = part.as_bytes();
     for m in automata().fields.find_iter(part) {
         let (phrase, id, capitals) = FIELDS[m.pattern().as_usize()];
-        if !alone(b, m.start(), m.end()) || (capitals && &part[m.start()..m.end()] != phrase) {
+        if !word_bounded(b, m.start(), m.end()) || (capitals && &part[m.start()..m.end()] != phrase)
+        {
             continue;
         }
         for id in id.split('+') {
@@ -346,7 +328,7 @@ pub fn degree_field_spans(text: &str) -> Vec<Range<usize>> {
         let part = &text[cs..ce];
         for f in automata().fields.find_iter(part) {
             let (phrase, _, capitals) = FIELDS[f.pattern().as_usize()];
-            if alone(part.as_bytes(), f.start(), f.end())
+            if word_bounded(part.as_bytes(), f.start(), f.end())
                 && (!capitals || &part[f.start()..f.end()] == phrase)
             {
                 out.push(cs + f.start()..cs + f.end());

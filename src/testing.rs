@@ -28,3 +28,19 @@ pub fn xorshift(seed: u64) -> impl FnMut() -> u64 {
         x
     }
 }
+
+/// `count` random texts of up to `max_pieces` pieces drawn from `alphabet` with a seeded
+/// [`xorshift`], each joined with a space or nothing at random: odd input for the
+/// never-panics tests.
+pub fn random_texts(seed: u64, alphabet: &[&str], count: usize, max_pieces: u64) -> Vec<String> {
+    let mut next = xorshift(seed);
+    (0..count)
+        .map(|_| {
+            let n = next() % (max_pieces + 1);
+            let pieces: Vec<&str> = (0..n)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
+            pieces.join(if next() % 2 == 0 { " " } else { "" })
+        })
+        .collect()
+}

@@ -134,7 +134,6 @@ fn by_skill_keeps_the_strongest_ask() {
 
 #[test]
 fn never_panics_and_spans_are_char_boundaries() {
-    let mut next = crate::testing::xorshift(11);
     let alphabet = [
         "“quoted” ‘text’ — ünïcödé — “more” — ”””””””””””””””””””””””””””””",
         "Requirements",
@@ -168,12 +167,7 @@ fn never_panics_and_spans_are_char_boundaries() {
         "Acme is a",
         "experience",
     ];
-    for _ in 0..5000 {
-        let n = (next() % 24) as usize;
-        let text: String = (0..n)
-            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
-            .collect::<Vec<_>>()
-            .join(if next() % 2 == 0 { " " } else { "" });
+    for text in crate::testing::random_texts(11, &alphabet, 5000, 23) {
         let (matches, a) = asks(&text);
         assert_eq!(a.strengths.len(), matches.len());
         for y in &a.years {

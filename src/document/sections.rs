@@ -838,21 +838,26 @@ impl Table {
                 sections.push(*section);
             }
         }
-        let build = |p: &[&str]| {
-            AhoCorasickBuilder::new()
-                .kind(Some(AhoCorasickKind::DFA))
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(p)
-                .expect("built-in heading phrases compile")
-        };
         Table {
-            headings: build(&phrases),
+            headings: phrase_automaton(&phrases),
             sections,
             phrases,
-            legal: build(LEGAL_PHRASES),
+            legal: phrase_automaton(LEGAL_PHRASES),
         }
     }
+}
+
+/// A DFA over built-in phrases, ASCII case ignored, the longest phrase winning at each
+/// position (shared by the heading, cue and degree tables).
+pub(crate) fn phrase_automaton<P: AsRef<[u8]>>(
+    phrases: impl IntoIterator<Item = P>,
+) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .kind(Some(AhoCorasickKind::DFA))
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(phrases)
+        .expect("built-in phrases compile")
 }
 
 /// The start and end (before `\n`) of the line holding byte `at`.
@@ -1000,7 +1005,7 @@ fn heading_line(table: &Table, text: &str, start: usize, end: usize) -> Option<R
 }
 
 /// Whether the byte before `start` and the byte at `end` do not continue a word.
-fn word_bounded(b: &[u8], start: usize, end: usize) -> bool {
+pub(crate) fn word_bounded(b: &[u8], start: usize, end: usize) -> bool {
     let before = start.checked_sub(1).map(|i| b[i]);
     let after = b.get(end).copied();
     !before.is_some_and(|c| c.is_ascii_alphanumeric())

@@ -158,7 +158,6 @@ fn at_finds_the_section_of_an_offset() {
 
 #[test]
 fn never_panics_on_odd_text() {
-    let mut next = crate::testing::xorshift(7);
     let alphabet = [
         "Requirements",
         ":",
@@ -172,11 +171,7 @@ fn never_panics_on_odd_text() {
         "a",
         "EOE",
     ];
-    for _ in 0..2000 {
-        let n = (next() % 12) as usize;
-        let text: String = (0..n)
-            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
-            .collect();
+    for text in crate::testing::random_texts(7, &alphabet, 2000, 12) {
         for kind in [Kind::Resume, Kind::Posting] {
             let s = Sections::find(&text, kind);
             for w in s.starts().windows(2) {
