@@ -8,6 +8,8 @@
 #   BUDGET_MIN  CPU minutes per target (default 16)
 #   CHUNK_SECS  -max_total_time of one chunk, in wall seconds (default 300)
 #   NO_BUILD=1  do not run `cargo fuzz build` before a target; use the binary that is there
+#   RESUME=1    count the chunks already in logs/ (an interrupted run) toward the budget and
+#               number new chunks after them
 #
 # Each target is built with `cargo +nightly fuzz build -O -a TARGET` (optimised, debug
 # assertions and overflow checks on, AddressSanitizer) just before it runs, so a target run
@@ -63,6 +65,21 @@ for t in "${TARGETS[@]}"; do
     [ -n "$dict" ] && args+=("-dict=$dict")
 
     cpu=0 wall=0 execs=0 chunk=0 cov=? ft=?
+    if [ -n "${RESUME:-}" ]; then
+        for tf in logs/$t.chunk*.time; do
+            [ -f "$tf" ] || continue
+            k=${tf#logs/$t.chunk}
+            k=${k%.time}
+            [ "$k" -gt "$chunk" ] && chunk=$k
+            set -- $(tail -1 "$tf")
+            [ $# -eq 3 ] || continue
+            cpu=$(awk -v c="$cpu" -v u="$2" -v s="$3" 'BEGIN { print c + u + s }')
+            wall=$(awk -v w="$wall" -v e="$1" 'BEGIN { print w + e }')
+            n=$(sed -n 's/^stat::number_of_executed_units: *//p' "logs/$t.chunk$k.log" | tail -1)
+            execs=$((execs + ${n:-0}))
+        done
+        echo "$t: resuming after chunk $chunk, ${cpu}s CPU so far" | tee -a "$log"
+    fi
     while awk -v c="$cpu" -v b="$BUDGET_SECS" 'BEGIN { exit !(c < b) }'; do
         chunk=$((chunk + 1))
         left=$(awk -v c="$cpu" -v b="$BUDGET_SECS" 'BEGIN { l = int(b - c) + 1; print (l < 30 ? 30 : l) }')
