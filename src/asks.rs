@@ -107,15 +107,18 @@ impl Asks {
         };
         asks.strengths = matches
             .iter()
-            .map(|m| {
-                if m.negated {
-                    Strength::Mentioned
-                } else {
-                    asks.strength_at(text, sections, m.start..m.end)
-                }
-            })
+            .map(|m| asks.strength_of(text, sections, m))
             .collect();
         asks
+    }
+
+    /// The strength of one match: [`Asks::strength_at`] its span, or mentioned when negated.
+    pub fn strength_of(&self, text: &str, sections: &Sections, m: &Match) -> Strength {
+        if m.negated {
+            Strength::Mentioned
+        } else {
+            self.strength_at(text, sections, m.start..m.end)
+        }
     }
 
     /// The strength of a mention at `span` of `text`: its section's, unless a cue in its clause
@@ -131,30 +134,24 @@ impl Asks {
 
     /// Each skill's strongest ask, sorted by skill.
     pub fn by_skill(&self, matches: &[Match]) -> Vec<(SkillIdx, Strength)> {
+        self.by_skill_where(matches, |_| true)
+    }
+
+    /// [`Asks::by_skill`] over the matches that `keep` accepts.
+    pub fn by_skill_where(
+        &self,
+        matches: &[Match],
+        keep: impl Fn(&Match) -> bool,
+    ) -> Vec<(SkillIdx, Strength)> {
         let mut v: Vec<(SkillIdx, Strength)> = matches
             .iter()
             .zip(&self.strengths)
+            .filter(|(m, _)| keep(m))
             .map(|(m, s)| (m.skill, *s))
             .collect();
         v.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         v.dedup_by_key(|x| x.0);
         v
-    }
-
-    /// The years asked for `skill` (the largest minimum), if any.
-    pub fn years_for(&self, skill: SkillIdx) -> Option<&YearsAsk> {
-        self.years
-            .iter()
-            .filter(|y| y.skills.contains(&skill))
-            .max_by_key(|y| y.min)
-    }
-
-    /// The overall years asked (the largest minimum of the asks that name no skill), if any.
-    pub fn overall_years(&self) -> Option<&YearsAsk> {
-        self.years
-            .iter()
-            .filter(|y| y.skills.is_empty())
-            .max_by_key(|y| y.min)
     }
 }
 

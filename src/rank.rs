@@ -136,18 +136,13 @@ impl Asked {
         let asks = st.asks.as_ref().expect("a posting has asks");
         // A field named in a degree ask ("MS in Computer Science") is judged by the degree.
         let fields = education::degree_field_spans(text);
-        let mut skills: Vec<(SkillIdx, Strength)> = ex
-            .matches
-            .iter()
-            .zip(&asks.strengths)
-            .filter(|(m, s)| {
-                **s != Strength::Mentioned
-                    && !fields.iter().any(|f| f.start < m.end && m.start < f.end)
+        let skills: Vec<(SkillIdx, Strength)> = asks
+            .by_skill_where(&ex.matches, |m| {
+                !fields.iter().any(|f| f.start < m.end && m.start < f.end)
             })
-            .map(|(m, s)| (m.skill, *s))
+            .into_iter()
+            .filter(|(_, s)| *s != Strength::Mentioned)
             .collect();
-        skills.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        skills.dedup_by_key(|x| x.0);
         let mut years: Vec<(SkillIdx, u32)> = Vec::new();
         for y in asks
             .years

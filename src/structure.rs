@@ -79,11 +79,7 @@ impl Structure {
     /// A posting match's strength; `None` in a résumé.
     pub fn strength(&self, text: &str, m: &Match) -> Option<Strength> {
         let asks = self.asks.as_ref()?;
-        Some(if m.negated {
-            Strength::Mentioned
-        } else {
-            asks.strength_at(text, &self.sections, m.start..m.end)
-        })
+        Some(asks.strength_of(text, &self.sections, m))
     }
 
     /// A résumé skill's years in job entries.

@@ -1,5 +1,6 @@
 use super::*;
 use crate::document::Kind;
+use crate::lexicon::SkillIdx;
 use crate::scan::Scanner;
 use crate::testing::check_cases;
 
@@ -128,8 +129,9 @@ fn by_skill_keeps_the_strongest_ask() {
     assert_eq!(by.len(), 1);
     assert_eq!(by[0].1, Strength::Required);
     let (matches, a) = asks("Requirements\n5+ years of Python. 8+ years of experience");
-    assert_eq!(a.years_for(matches[0].skill).map(|y| y.min), Some(5));
-    assert_eq!(a.overall_years().map(|y| y.min), Some(8));
+    let mins: Vec<(Vec<SkillIdx>, u32)> =
+        a.years.iter().map(|y| (y.skills.clone(), y.min)).collect();
+    assert_eq!(mins, [(vec![matches[0].skill], 5), (vec![], 8)]);
 }
 
 #[test]
