@@ -675,7 +675,13 @@ fn years_asks(
                 }
             }
         }
+        // "Docker and Kubernetes, 3+ years each": every skill listed before it.
+        let each = text[end..]
+            .trim_start()
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("each"));
         let skills = match before {
+            Some(m) if each => listed_before(text, matches, m),
             Some(m) if tight || (after.is_empty() && !overall) => vec![m.skill],
             _ => after,
         };
@@ -705,6 +711,7 @@ fn years_asks(
                 }
             }
         };
+        let (ask_end, parent_strength) = (end, strength);
         out.push(YearsAsk {
             skills,
             min,
@@ -712,8 +719,112 @@ fn years_asks(
             strength,
             span: start..end,
         });
+        if let Some(nested) = nested_ask(text, matches, ask_end, ce) {
+            out.push(YearsAsk {
+                strength: parent_strength,
+                ..nested
+            });
+        }
     }
     out
+}
+
+/// The skill `last` and those listed right before it ("Docker and Kubernetes"), in text
+/// order.
+fn listed_before(text: &str, matches: &[Match], last: &Match) -> Vec<SkillIdx> {
+    let mut list = vec![last];
+    for m in matches
+        .iter()
+        .rev()
+        .filter(|m| m.end <= last.start && !m.negated)
+    {
+        let first = list[list.len() - 1];
+        if m.end > first.start || !only_separators(&text[m.end..first.start]) {
+            break;
+        }
+        list.push(m);
+    }
+    let mut skills: Vec<SkillIdx> = Vec::new();
+    for m in list.iter().rev() {
+        if !skills.contains(&m.skill) {
+            skills.push(m.skill);
+        }
+    }
+    skills
+}
+
+/// A part of a years ask given without the word "years", after it in its clause: "5+ years
+/// of backend work, including 2 with Go", "10 years, of which at least 5 in C++", "at least
+/// 2 of them writing Go". Its skills are the first one named within a few words of the
+/// number and those listed with it.
+fn nested_ask(text: &str, matches: &[Match], from: usize, to: usize) -> Option<YearsAsk> {
+    let part = text.get(from..to)?;
+    let toks = tokens(part);
+    let word = |i: usize, w: &str| matches!(toks.get(i), Some((_, Tok::Word(x))) if x.eq_ignore_ascii_case(w));
+    let number = |i: usize| match toks.get(i) {
+        Some(&(at, Tok::Num(n))) => Some((at, n)),
+        _ => None,
+    };
+    // "... at least 2 of them writing Go": the number, then "of them".
+    let trailing = (0..toks.len()).find(|&i| {
+        number(i).is_some() && word(i + 1, "of") && (word(i + 2, "them") || word(i + 2, "those"))
+    });
+    let (num_at, n, mut i) = match trailing {
+        Some(k) => {
+            let (at, n) = number(k)?;
+            (at, n, k + 3)
+        }
+        None => {
+            let mut i = (0..toks.len()).find(|&i| {
+                word(i, "including")
+                    || (word(i, "of") && (word(i + 1, "which") || word(i + 1, "them")))
+            })?;
+            i += if word(i, "including") { 1 } else { 2 };
+            if word(i, "at") && word(i + 1, "least") {
+                i += 2;
+            }
+            let (at, n) = number(i)?;
+            (at, n, i + 1)
+        }
+    };
+    if matches!(toks.get(i), Some((_, Tok::Sym('+')))) {
+        i += 1;
+    }
+    // With the word "years" it was found as an ask of its own.
+    if let Some((_, Tok::Word(w))) = toks.get(i) {
+        let w = w.to_ascii_lowercase();
+        if w.starts_with("year") || w.starts_with("yr") {
+            return None;
+        }
+    }
+    let num_start = from + num_at;
+    let after = toks.get(i).map_or(to, |t| from + t.0);
+    let first = matches
+        .iter()
+        .find(|m| m.start >= after && m.end <= to && !m.negated)
+        .filter(|m| text[after..m.start].split_whitespace().count() <= 3)?;
+    // With the skills listed right after it ("with Go and Python").
+    let mut skills = vec![first.skill];
+    let mut last = first;
+    for m in matches
+        .iter()
+        .filter(|m| m.start >= first.end && m.end <= to && !m.negated)
+    {
+        if !only_separators(&text[last.end..m.start]) {
+            break;
+        }
+        if !skills.contains(&m.skill) {
+            skills.push(m.skill);
+        }
+        last = m;
+    }
+    (1..=30).contains(&n).then(|| YearsAsk {
+        skills,
+        min: n,
+        max: None,
+        strength: Strength::Required,
+        span: num_start..after.min(first.start),
+    })
 }
 
 /// The largest char boundary of `s` at or below `i`.

@@ -110,6 +110,19 @@ fn years_asked_as_written() {
                 "tableau>=5",
             ),
             ("3 to 5 years of relevant experience", "*>=3-5"),
+            // A part of an ask given without the word "years", and asks for each of a list.
+            (
+                "5 years of experience in backend development, including 2 with Go and Python",
+                "*>=5 go+python>=2",
+            ),
+            (
+                "5+ years as a backend engineer, at least 2 of them writing Go and Python",
+                "*>=5 go+python>=2",
+            ),
+            (
+                "Docker and Kubernetes, 3+ years each",
+                "docker+kubernetes>=3",
+            ),
             // Not asks.
             ("a 4-year degree in CS", ""),
             ("Acme is 20 years old.", ""),
