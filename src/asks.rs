@@ -810,7 +810,7 @@ fn nested_ask(text: &str, matches: &[Match], from: usize, to: usize) -> Option<Y
         .iter()
         .filter(|m| m.start >= first.end && m.end <= to && !m.negated)
     {
-        if !only_separators(&text[last.end..m.start]) {
+        if m.start < last.end || !only_separators(&text[last.end..m.start]) {
             break;
         }
         if !skills.contains(&m.skill) {

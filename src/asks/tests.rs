@@ -152,6 +152,9 @@ fn never_panics_and_spans_are_char_boundaries() {
     let alphabet = [
         "“quoted” ‘text’ — ünïcödé — “more” — ”””””””””””””””””””””””””””””",
         "Requirements",
+        "including 2 with",
+        "of them",
+        "each",
         ":",
         "\n",
         "•",
