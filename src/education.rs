@@ -311,14 +311,13 @@ fn fields_in(text: &str, range: Range<usize>, out: &mut Vec<&'static str>) {
     out.sort_unstable();
 }
 
-/// The spans of the fields named in the clauses that mention a degree ("Computer Science"
-/// in "MS in Computer Science or a related field"), in text order. Ranking judges those by
-/// the degree, not as skills.
-pub fn degree_field_spans(text: &str) -> Vec<Range<usize>> {
+/// The spans of the fields named in the clauses of `mentions` ("Computer Science" in "MS in
+/// Computer Science or a related field"), in text order.
+fn field_spans(text: &str, mentions: &[Mention]) -> Vec<Range<usize>> {
     let b = text.as_bytes();
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut done = 0;
-    for m in mentions(text) {
+    for m in mentions {
         let (cs, ce) = clause_bounds(b, m.span.start);
         let cs = cs.max(done);
         if cs >= ce {
@@ -389,10 +388,23 @@ pub fn held(text: &str, sections: &Sections) -> Option<Degree> {
     })
 }
 
-/// The lowest degree a posting requires (see the module docs).
-pub fn asked(text: &str, sections: &Sections, asks: &Asks) -> Option<Degree> {
+/// The lowest degree a posting requires (see the module docs), and the spans of the fields
+/// named in every clause that mentions a degree, required or not, in text order: ranking
+/// judges those by the degree, not as skills.
+pub fn asked(text: &str, sections: &Sections, asks: &Asks) -> (Option<Degree>, Vec<Range<usize>>) {
+    let all = mentions(text);
+    let spans = field_spans(text, &all);
+    (lowest_required(text, sections, asks, all), spans)
+}
+
+fn lowest_required(
+    text: &str,
+    sections: &Sections,
+    asks: &Asks,
+    all: Vec<Mention>,
+) -> Option<Degree> {
     let b = text.as_bytes();
-    let required: Vec<Mention> = mentions(text)
+    let required: Vec<Mention> = all
         .into_iter()
         .filter(|m| asks.strength_at(text, sections, m.span.clone()) == Strength::Required)
         .collect();
@@ -471,7 +483,7 @@ mod tests {
                 let sections = Sections::find(t, Kind::Posting);
                 let matches = scanner.scan(t);
                 let asks = Asks::find(t, &sections, &matches, scanner.lexicon());
-                render(asked(t, &sections, &asks))
+                render(asked(t, &sections, &asks).0)
             },
         );
     }

@@ -32,7 +32,7 @@ use std::collections::BinaryHeap;
 
 use crate::asks::Strength;
 use crate::document::Kind;
-use crate::education::{self, Level};
+use crate::education::Level;
 use crate::experience::{Experience, YearMonth};
 use crate::extract::Extraction;
 use crate::lexicon::{Lexicon, SkillIdx};
@@ -135,7 +135,7 @@ impl Asked {
         let st = Structure::new(lexicon, text, Kind::Posting, ex, None);
         let asks = st.asks.as_ref().expect("a posting has asks");
         // A field named in a degree ask ("MS in Computer Science") is judged by the degree.
-        let fields = education::degree_field_spans(text);
+        let fields = &st.degree_fields;
         let skills: Vec<(SkillIdx, Strength)> = asks
             .by_skill_where(&ex.matches, |m| {
                 !fields.iter().any(|f| f.start < m.end && m.start < f.end)

@@ -8,6 +8,8 @@
 //!   [`Experience`], the years and last use of each skill used in a job entry
 //!   ([`experience::skill_years`]).
 
+use std::ops::Range;
+
 use crate::asks::{Asks, Strength};
 use crate::document::Kind;
 use crate::document::sections::{Section, Sections};
@@ -30,6 +32,9 @@ pub struct Structure {
     pub skill_years: Vec<SkillYears>,
     /// The degree a résumé holds or a posting asks for.
     pub degree: Option<Degree>,
+    /// A posting's spans of fields named with a degree ("Computer Science" in "MS in
+    /// Computer Science"); empty for a résumé.
+    pub degree_fields: Vec<Range<usize>>,
 }
 
 impl Structure {
@@ -46,13 +51,14 @@ impl Structure {
         match kind {
             Kind::Posting => {
                 let asks = Asks::find(text, &sections, &ex.matches, lexicon);
-                let degree = education::asked(text, &sections, &asks);
+                let (degree, degree_fields) = education::asked(text, &sections, &asks);
                 Structure {
                     kind,
                     sections,
                     asks: Some(asks),
                     skill_years: Vec::new(),
                     degree,
+                    degree_fields,
                 }
             }
             Kind::Resume => {
@@ -66,6 +72,7 @@ impl Structure {
                     asks: None,
                     skill_years,
                     degree,
+                    degree_fields: Vec::new(),
                 }
             }
         }
