@@ -11,6 +11,15 @@ fn fixtures() -> PathBuf {
 }
 
 /// `skillscan` with a clean environment, run from the fixtures directory.
+/// Fails with the command's stderr unless it exited 0.
+fn assert_success(out: &std::process::Output) {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn cmd(args: &[&str]) -> Command {
     let mut c = Command::cargo_bin("skillscan").unwrap();
     c.env_clear()
@@ -194,11 +203,7 @@ fn checking_the_builtin_files_on_top_of_the_builtin_lexicon_passes() {
     let out = cmd(&["lexicon", "check", dir.to_str().unwrap()])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
 }
 
 #[test]
@@ -492,11 +497,7 @@ fn fit_scores_decompose_into_their_requirements() {
     let mut args = vec!["fit", "--format", "jsonl"];
     args.extend(files.iter().map(String::as_str));
     let out = cmd(&args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let docs: Vec<serde_json::Value> = String::from_utf8(out.stdout)
         .unwrap()
         .lines()
@@ -637,11 +638,7 @@ fn fit_html_is_one_self_contained_page() {
         let mut args = vec!["-j", threads, "fit", "--format", "html"];
         args.extend(files.iter().map(String::as_str));
         let out = cmd(&args).output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert_success(&out);
         assert!(out.stderr.is_empty());
         String::from_utf8(out.stdout).unwrap()
     };
@@ -1080,11 +1077,7 @@ fn fit_and_rank_take_pdf_and_docx() {
     let out = cmd(&["fit", "--format", "json", pdf.to_str().unwrap()])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     assert!(String::from_utf8_lossy(&out.stdout).contains("data-scientist"));
     let docx = docs.join("data-engineer.docx");
     let postings = samples().join("postings.csv");
@@ -1098,11 +1091,7 @@ fn fit_and_rank_take_pdf_and_docx() {
     ])
     .output()
     .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
 }
 
 /// A scan (no text layer) says to run OCR and fails; other unreadable files name themselves
