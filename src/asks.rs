@@ -453,6 +453,30 @@ fn years_number(toks: &[(usize, Tok<'_>)]) -> Option<(usize, u32, Option<u32>)> 
     sane(at, last, None)
 }
 
+/// "A year or more with SageMaker", "at least a year of Go": one year, when the words around
+/// "a year" make it an amount of experience ("twice a year", "a year ago" are not).
+fn a_year(toks: &[(usize, Tok<'_>)], after: &str) -> Option<(usize, u32, Option<u32>)> {
+    let word = |i: usize, w: &str| matches!(toks.get(i), Some((_, Tok::Word(x))) if x.eq_ignore_ascii_case(w));
+    let n = toks.len().checked_sub(1)?;
+    if !(word(n, "a") || word(n, "an")) {
+        return None;
+    }
+    let before = n >= 1
+        && ["least", "minimum", "min", "than", "over"]
+            .iter()
+            .any(|w| word(n - 1, w));
+    let next: Vec<String> = after
+        .split(|c: char| !c.is_alphanumeric() && c != '+')
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let next = |i: usize| next.get(i).map_or("", String::as_str);
+    let after_ok = matches!(next(0), "of" | "with" | "experience" | "+")
+        || (next(0) == "or" && matches!(next(1), "more" | "longer"));
+    (before || after_ok).then_some((toks[n].0, 1, None))
+}
+
 /// A plausible ask: 1 to 30 years, or a range from 0 ("0-2 years").
 fn sane(at: usize, min: u32, max: Option<u32>) -> Option<(usize, u32, Option<u32>)> {
     let ok = (1..=30).contains(&min) || (min == 0 && max.is_some_and(|m| m <= 30));
@@ -479,15 +503,36 @@ const EXPERIENCE_WORDS: &[&str] = &[
     "practical",
 ];
 
+/// Whether `s`, between a skill and the years after it, makes the skill their label:
+/// punctuation ("Python (3+ years)", "SQL: 2 yrs", "Java, 5 years") with at most the words
+/// "minimum", "min", "at least" or "experience" ("Power BI – minimum 3 years", "Snowflake
+/// experience (1–2 years)").
+fn label_gap(s: &str) -> bool {
+    let mut words = 0;
+    for w in s.split(|c: char| c.is_whitespace() || "(:-–—,".contains(c)) {
+        if w.is_empty() {
+            continue;
+        }
+        words += 1;
+        let ok = ["minimum", "min", "at", "least", "experience"]
+            .iter()
+            .any(|x| w.eq_ignore_ascii_case(x));
+        if !ok || words > 2 {
+            return false;
+        }
+    }
+    s.chars()
+        .all(|c| c.is_alphabetic() || c.is_whitespace() || "(:-–—,".contains(c))
+}
+
 /// Whether `s` only joins two listed skills: spaces, commas, slashes, "&", "and", "or".
 fn only_separators(s: &str) -> bool {
     s.split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '&'))
         .all(|w| w.is_empty() || w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or"))
 }
 
-/// Skills that are fields of work: years "in" them, "as" them or of their "experience" are
-/// years of the job, an overall ask ("5+ years in data science", "8+ years of data
-/// engineering experience").
+/// Skills that are fields of work: a method or tool named after one ("Python for data
+/// analysis", "backend development with Go") is what the years are of.
 const FIELDS: &[&str] = &[
     "data-science",
     "software-engineering",
@@ -508,6 +553,22 @@ const FIELDS: &[&str] = &[
     "web-development",
     "mobile-development",
     "statistics",
+];
+
+/// Fields that are also job families: years "in" them or of their "experience" are years of
+/// the job, an overall ask ("5+ years in data science", "8+ years of data engineering
+/// experience", "10 years of professional software engineering"), where years of a technique
+/// are years of that skill ("7 years of experience in machine learning").
+const ROLES: &[&str] = &[
+    "data-science",
+    "software-engineering",
+    "data-engineering",
+    "analytics-engineering",
+    "devops",
+    "sre",
+    "product-analytics",
+    "quantitative-analysis",
+    "business-intelligence",
 ];
 
 /// Every years ask in the posting (see the module docs).
@@ -553,7 +614,8 @@ fn years_asks(
         }
         let before = &text[from..at];
         let toks = tokens(before);
-        let Some((num_at, min, max)) = years_number(&toks) else {
+        let Some((num_at, min, max)) = years_number(&toks).or_else(|| a_year(&toks, &text[end..]))
+        else {
             continue;
         };
         found.push((from + num_at, end, min, max));
@@ -572,11 +634,7 @@ fn years_asks(
             .iter()
             .rev()
             .find(|m| m.end <= start && m.start >= cs && !m.negated)
-            .filter(|m| {
-                text[m.end..start]
-                    .chars()
-                    .all(|c| c.is_whitespace() || "(:-–—,".contains(c))
-            });
+            .filter(|m| label_gap(&text[m.end..start]));
         let tight = before.is_some_and(|m| text[m.end..start].contains(['(', ':', '-', '–', '—']));
         // The skills it covers: the first skill after it, a few words on at most, and the
         // skills listed with that one ("Python and SQL", "search, ranking, or recommendation
@@ -601,9 +659,22 @@ fn years_asks(
             }
         }
         // "deep learning models for computer vision": years of a method for an application
-        // are years of the application too (not of a field of work: "Python for data
-        // analysis" is years of Python).
-        if let Some(&last) = covered.last() {
+        // are years of the application too (not of a field of work: "... for data analysis",
+        // and not years of a tool: "R or Python for statistical modelling" is years of R
+        // and Python).
+        let tools = covered.iter().all(|m| {
+            use crate::lexicon::Category as C;
+            matches!(
+                lexicon.skill(m.skill).category,
+                C::ProgrammingLanguage
+                    | C::MlFramework
+                    | C::DataLibrary
+                    | C::Database
+                    | C::Cloud
+                    | C::BigData
+            )
+        });
+        if let Some(&last) = covered.last().filter(|_| !tools) {
             if let Some(next) = later.iter().find(|m| m.start >= last.end) {
                 let gap = text[last.end..next.start].trim();
                 if gap.eq_ignore_ascii_case("for")
@@ -655,18 +726,27 @@ fn years_asks(
                 }
             }
         }
-        let all_fields = !covered.is_empty()
-            && covered
-                .iter()
-                .all(|m| FIELDS.contains(&lexicon.skill(m.skill).id.as_str()));
+        let skill_ids: Vec<&str> = covered
+            .iter()
+            .map(|m| lexicon.skill(m.skill).id.as_str())
+            .collect();
+        let all_fields = !covered.is_empty() && skill_ids.iter().all(|id| FIELDS.contains(id));
+        // A job family among them makes the list a job ("in data science or predictive
+        // modeling"); techniques alone are skills ("in machine learning").
+        let a_role = all_fields && skill_ids.iter().any(|id| ROLES.contains(id));
         let as_role = lead_words.iter().any(|w| w == "as");
-        let in_field = all_fields && lead_words.iter().any(|w| w == "in" || w == "within");
-        let field_work = all_fields
-            && matches!(
-                tail_word.as_str(),
-                "experience" | "roles" | "role" | "positions" | "position" | "engineering" | "work"
-            );
-        let overall = as_role || in_field || field_work;
+        // "of industry experience in ...", "of professional software engineering".
+        let of_work = all_fields
+            && lead_words
+                .iter()
+                .any(|w| matches!(w.as_str(), "industry" | "professional" | "overall"));
+        let in_field = a_role && lead_words.iter().any(|w| w == "in" || w == "within");
+        let field_work = match tail_word.as_str() {
+            "roles" | "role" | "positions" | "position" | "engineering" | "work" => all_fields,
+            "experience" => a_role,
+            _ => false,
+        };
+        let overall = as_role || of_work || in_field || field_work;
         let mut after: Vec<SkillIdx> = Vec::new();
         if !overall {
             for m in &covered {

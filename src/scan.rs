@@ -867,6 +867,8 @@ impl Scanner {
             c.evidence = Some(Evidence::Case);
         } else if let Some(w) = near_evidence(t, c, rule) {
             c.evidence = Some(Evidence::Near(w));
+        } else if years_label(t, c.end) {
+            c.evidence = Some(Evidence::Near("years".into()));
         } else if !rule.list_ok {
             return false;
         }
@@ -1031,6 +1033,55 @@ fn near_evidence(t: &[u8], c: &Cand, rule: &Rule) -> Option<String> {
     let best = rule.first_phrase_in(&t[l], n);
     let best = rule.first_phrase_in(&t[r], best);
     rule.near_phrases.get(best).cloned()
+}
+
+/// Whether the form ending at `end` labels a number of years, as in a list of requirements:
+/// "Rust: 1+ years", "Go (3+ yrs)", "Spark – 2-4 years", "Snowflake experience (1–2 years)".
+/// A skill is what one has years of.
+fn years_label(t: &[u8], end: usize) -> bool {
+    let mut i = end;
+    let skip = |i: &mut usize| {
+        while t.get(*i) == Some(&b' ') {
+            *i += 1;
+        }
+    };
+    skip(&mut i);
+    if t.get(i..i + 10)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"experience"))
+    {
+        i += 10;
+        skip(&mut i);
+    }
+    // The label's punctuation: ':', '(', '-', or an en or em dash.
+    match t.get(i..) {
+        Some([b':' | b'(' | b'-', ..]) => i += 1,
+        Some([0xE2, 0x80, 0x93 | 0x94, ..]) => i += 3,
+        _ => return false,
+    }
+    skip(&mut i);
+    let digits = t[i.min(t.len())..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if digits == 0 || digits > 2 {
+        return false;
+    }
+    i += digits;
+    // "1+", "2-4", "2 - 4", "1–2".
+    loop {
+        match t.get(i..) {
+            Some([b' ' | b'+' | b'-' | b'0'..=b'9', ..]) => i += 1,
+            Some([0xE2, 0x80, 0x93, ..]) => i += 3,
+            _ => break,
+        }
+    }
+    let word = &t[i.min(t.len())..];
+    let is = |w: &[u8]| {
+        word.len() >= w.len()
+            && word[..w.len()].eq_ignore_ascii_case(w)
+            && !word.get(w.len()).is_some_and(|&b| b.is_ascii_alphabetic())
+    };
+    is(b"years") || is(b"year") || is(b"yrs") || is(b"yr")
 }
 
 /// Whether the candidate sits inside one of its skill's exception phrases, matched as whole

@@ -113,7 +113,7 @@ fn years_asked_as_written() {
             // A part of an ask given without the word "years", and asks for each of a list.
             (
                 "5 years of experience in backend development, including 2 with Go and Python",
-                "*>=5 go+python>=2",
+                "backend-development>=5 go+python>=2",
             ),
             (
                 "5+ years as a backend engineer, at least 2 of them writing Go and Python",
@@ -123,7 +123,41 @@ fn years_asked_as_written() {
                 "Docker and Kubernetes, 3+ years each",
                 "docker+kubernetes>=3",
             ),
+            // A job family is the job; a technique is a skill.
+            ("3+ years of experience in data science", "*>=3"),
+            (
+                "7 years of experience in machine learning",
+                "machine-learning>=7",
+            ),
+            ("3+ years in data science or predictive modeling", "*>=3"),
+            ("10+ years of professional software engineering", "*>=10"),
+            ("4+ years in DevOps, SRE or MLOps roles", "*>=4"),
+            (
+                "3 years of machine learning experience",
+                "machine-learning>=3",
+            ),
+            // The skill labels the years, with a word or two between.
+            ("Power BI – minimum 3 years, including DAX.", "power-bi>=3"),
+            (
+                "Snowflake experience (1–2 years) is a plus.",
+                "snowflake>=1-2",
+            ),
+            ("Rust: 1+ years.", "rust>=1"),
+            // "A year".
+            ("A year or more with AWS SageMaker.", "aws-sagemaker>=1"),
+            ("at least a year of Go programming", "go>=1"),
+            // Years of a tool for a purpose are years of the tool; of a method, of both.
+            (
+                "2-4 years of R or Python for statistical modelling",
+                "r+python>=2-4",
+            ),
+            (
+                "3+ years of deep learning for computer vision",
+                "deep-learning+computer-vision>=3",
+            ),
             // Not asks.
+            ("We meet twice a year.", ""),
+            ("Founded a year ago, Acme uses Python.", ""),
             ("a 4-year degree in CS", ""),
             ("Acme is 20 years old.", ""),
             ("About Us\nFor 30 years of Python, we have grown.", ""),

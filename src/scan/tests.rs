@@ -141,6 +141,13 @@ fn ambiguous_names_need_evidence() {
         ("Spark on Hadoop", "spark"),
         ("Apache Spark", "spark"),
         ("SAS and sas", "sas"),
+        // A label for years of experience.
+        ("- Spark: 3+ years", "spark"),
+        ("Go (2 yrs minimum)", "go"),
+        ("Spark experience (1\u{2013}2 years) is a plus", "spark"),
+        ("Spark: a new idea", ""),
+        ("Spark (3 teams)", ""),
+        ("Go: 2 yearly offsites", ""),
     ]);
 }
 

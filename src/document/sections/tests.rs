@@ -36,6 +36,15 @@ fn posting_headings_as_they_appear() {
                 "## What You'll Do\nBuild pipelines.\n**Bonus Points**\nKafka",
                 "responsibilities@What You'll Do | preferred@Bonus Points",
             ),
+            // British and Canadian wording.
+            (
+                "Essential criteria\n- Power BI\nDesirable criteria\n- Snowflake",
+                "requirements@Essential criteria | preferred@Desirable criteria",
+            ),
+            (
+                "Requirements\n- SQL\nAssets:\n- French",
+                "requirements@Requirements | preferred@Assets",
+            ),
             // Run into the text after it, as flattened bullets are.
             (
                 "Qualifications2+ years of SQL",
