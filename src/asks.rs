@@ -441,10 +441,16 @@ fn years_number(toks: &[(usize, Tok<'_>)]) -> Option<(usize, u32, Option<u32>)> 
     if let Some((_, sep)) = take(&mut j) {
         let is_sep = matches!(sep, Tok::Sym('-' | '–' | '—' | '~'))
             || matches!(sep, Tok::Word(w) if w.eq_ignore_ascii_case("to"));
-        if is_sep {
+        let is_and = matches!(sep, Tok::Word(w) if w.eq_ignore_ascii_case("and"));
+        if is_sep || is_and {
             let mut k = j;
             if let Some((from_at, Tok::Num(from))) = take(&mut k) {
-                if from < last {
+                // "between 2 and 4 years"; "SQL and 3 years" is no range.
+                let between = !is_and
+                    || take(&mut k).is_some_and(
+                        |(_, t)| matches!(t, Tok::Word(w) if w.eq_ignore_ascii_case("between")),
+                    );
+                if from < last && between {
                     return sane(from_at, from, Some(last));
                 }
             }
@@ -472,6 +478,9 @@ fn a_year(toks: &[(usize, Tok<'_>)], after: &str) -> Option<(usize, u32, Option<
         .map(str::to_ascii_lowercase)
         .collect();
     let next = |i: usize| next.get(i).map_or("", String::as_str);
+    if next(0) == "or" && next(1) == "two" {
+        return Some((toks[n].0, 1, Some(2)));
+    }
     let after_ok = matches!(next(0), "of" | "with" | "experience" | "+")
         || (next(0) == "or" && matches!(next(1), "more" | "longer"));
     (before || after_ok).then_some((toks[n].0, 1, None))
@@ -505,8 +514,8 @@ const EXPERIENCE_WORDS: &[&str] = &[
 
 /// Whether `s`, between a skill and the years after it, makes the skill their label:
 /// punctuation ("Python (3+ years)", "SQL: 2 yrs", "Java, 5 years") with at most the words
-/// "minimum", "min", "at least" or "experience" ("Power BI – minimum 3 years", "Snowflake
-/// experience (1–2 years)").
+/// "minimum", "min", "at least", "for" or "experience" ("Power BI – minimum 3 years",
+/// "Snowflake experience (1–2 years)", "C++ for at least a year").
 fn label_gap(s: &str) -> bool {
     let mut words = 0;
     for w in s.split(|c: char| c.is_whitespace() || "(:-–—,".contains(c)) {
@@ -514,10 +523,10 @@ fn label_gap(s: &str) -> bool {
             continue;
         }
         words += 1;
-        let ok = ["minimum", "min", "at", "least", "experience"]
+        let ok = ["minimum", "min", "at", "least", "for", "experience"]
             .iter()
             .any(|x| w.eq_ignore_ascii_case(x));
-        if !ok || words > 2 {
+        if !ok || words > 3 {
             return false;
         }
     }
@@ -702,8 +711,10 @@ fn years_asks(
             .unwrap_or("")
             .to_ascii_lowercase();
         // "of professional software development with Java": the field names the work, and
-        // the skills after "with" are what the years are of.
-        if all_fields && matches!(tail_word.as_str(), "with" | "using" | "in") {
+        // the skills after "with" are what the years are of; "of iOS development with
+        // Swift": years of both.
+        let with = matches!(tail_word.as_str(), "with" | "using");
+        if (all_fields && (with || tail_word == "in")) || (with && !covered.is_empty()) {
             let from = covered[covered.len() - 1].end;
             let rest: Vec<&Match> = later.iter().copied().filter(|m| m.start >= from).collect();
             let gap = rest.first().map_or("", |m| &text[from..m.start]);
@@ -717,11 +728,14 @@ fn years_asks(
                         }
                         list.push(m);
                     }
-                    if !list
+                    if list
                         .iter()
                         .all(|m| FIELDS.contains(&lexicon.skill(m.skill).id.as_str()))
                     {
+                    } else if all_fields {
                         covered = list;
+                    } else {
+                        covered.extend(list);
                     }
                 }
             }
@@ -733,20 +747,23 @@ fn years_asks(
         let all_fields = !covered.is_empty() && skill_ids.iter().all(|id| FIELDS.contains(id));
         // A job family among them makes the list a job ("in data science or predictive
         // modeling"); techniques alone are skills ("in machine learning").
-        let a_role = all_fields && skill_ids.iter().any(|id| ROLES.contains(id));
+        let any_role = skill_ids.iter().any(|id| ROLES.contains(id));
+        let a_role = all_fields && any_role;
         let as_role = lead_words.iter().any(|w| w == "as");
         // "of industry experience in ...", "of professional software engineering".
         let of_work = all_fields
             && lead_words
                 .iter()
                 .any(|w| matches!(w.as_str(), "industry" | "professional" | "overall"));
-        let in_field = a_role && lead_words.iter().any(|w| w == "in" || w == "within");
+        // "in security engineering or software development": a job among the fields.
+        let in_field = any_role && lead_words.iter().any(|w| w == "in" || w == "within");
         let field_work = match tail_word.as_str() {
             "roles" | "role" | "positions" | "position" | "engineering" | "work" => all_fields,
             "experience" => a_role,
             _ => false,
         };
-        let overall = as_role || of_work || in_field || field_work;
+        // "of data science", "of quantitative research at a hedge fund".
+        let overall = as_role || of_work || in_field || field_work || a_role;
         let mut after: Vec<SkillIdx> = Vec::new();
         if !overall {
             for m in &covered {
@@ -760,9 +777,21 @@ fn years_asks(
             .trim_start()
             .get(..4)
             .is_some_and(|w| w.eq_ignore_ascii_case("each"));
+        // Years that end their part of the clause are of the skills before them: "Tableau
+        // or Power BI, 2+ years", and set off by punctuation, "Airflow or a similar
+        // orchestrator (2+ years)" (not "for the next two years").
+        let ends_part = ends_part(&text[end..ce]);
         let skills = match before {
-            Some(m) if each => listed_before(text, matches, m),
-            Some(m) if tight || (after.is_empty() && !overall) => vec![m.skill],
+            Some(m) if each || tight || ends_part => listed_before(text, matches, m),
+            Some(m) if after.is_empty() && !overall => vec![m.skill],
+            None if ends_part
+                && !overall
+                && text[cs..start]
+                    .trim_end()
+                    .ends_with(['(', ',', ':', '–', '—']) =>
+            {
+                first_list(text, matches, cs, start).unwrap_or(after)
+            }
             _ => after,
         };
         // Under a requirements heading, "6 years in analytics" asks for experience even
@@ -809,6 +838,50 @@ fn years_asks(
     out
 }
 
+/// Whether the words after a years phrase end its part of the clause: nothing, or a comma,
+/// bracket or stop, after at most "minimum", "or more", "or longer", "or so", "+".
+fn ends_part(rest: &str) -> bool {
+    let mut rest = rest.trim_start_matches(['+', '\'', '’', ' ']);
+    for w in [
+        "minimum",
+        "min.",
+        "min",
+        "or more",
+        "or longer",
+        "or so",
+        "+",
+    ] {
+        if rest.len() >= w.len()
+            && rest.is_char_boundary(w.len())
+            && rest[..w.len()].eq_ignore_ascii_case(w)
+        {
+            rest = rest[w.len()..].trim_start();
+        }
+    }
+    rest.is_empty() || rest.starts_with([',', '.', ';', ')', ']'])
+}
+
+/// The first list of skills between `from` and `to` ("Python or R for analysis, 1+ year":
+/// Python and R).
+fn first_list(text: &str, matches: &[Match], from: usize, to: usize) -> Option<Vec<SkillIdx>> {
+    let mut inside = matches
+        .iter()
+        .filter(|m| m.start >= from && m.end <= to && !m.negated);
+    let first = inside.next()?;
+    let mut skills = vec![first.skill];
+    let mut last = first;
+    for m in inside {
+        if m.start < last.end || !only_separators(&text[last.end..m.start]) {
+            break;
+        }
+        if !skills.contains(&m.skill) {
+            skills.push(m.skill);
+        }
+        last = m;
+    }
+    Some(skills)
+}
+
 /// The skill `last` and those listed right before it ("Docker and Kubernetes"), in text
 /// order.
 fn listed_before(text: &str, matches: &[Match], last: &Match) -> Vec<SkillIdx> {
@@ -835,7 +908,7 @@ fn listed_before(text: &str, matches: &[Match], last: &Match) -> Vec<SkillIdx> {
 
 /// A part of a years ask given without the word "years", after it in its clause: "5+ years
 /// of backend work, including 2 with Go", "10 years, of which at least 5 in C++", "at least
-/// 2 of them writing Go". Its skills are the first one named within a few words of the
+/// 2 of them writing Go", "6 years of backend work, at least 3 in Go". Its skills are the first one named within a few words of the
 /// number and those listed with it.
 fn nested_ask(text: &str, matches: &[Match], from: usize, to: usize) -> Option<YearsAsk> {
     let part = text.get(from..to)?;
@@ -855,11 +928,25 @@ fn nested_ask(text: &str, matches: &[Match], from: usize, to: usize) -> Option<Y
             (at, n, k + 3)
         }
         None => {
+            // "..., at least 3 in Go".
+            let comma_at_least = |i: usize| {
+                i > 0
+                    && matches!(toks[i - 1].1, Tok::Sym(','))
+                    && word(i, "at")
+                    && word(i + 1, "least")
+            };
             let mut i = (0..toks.len()).find(|&i| {
                 word(i, "including")
                     || (word(i, "of") && (word(i + 1, "which") || word(i + 1, "them")))
+                    || comma_at_least(i)
             })?;
-            i += if word(i, "including") { 1 } else { 2 };
+            i += if word(i, "including") {
+                1
+            } else if word(i, "at") {
+                0
+            } else {
+                2
+            };
             if word(i, "at") && word(i + 1, "least") {
                 i += 2;
             }

@@ -867,7 +867,7 @@ impl Scanner {
             c.evidence = Some(Evidence::Case);
         } else if let Some(w) = near_evidence(t, c, rule) {
             c.evidence = Some(Evidence::Near(w));
-        } else if years_label(t, c.end) {
+        } else if years_label(t, c.end) || years_of(t, c.start) {
             c.evidence = Some(Evidence::Near("years".into()));
         } else if !rule.list_ok {
             return false;
@@ -1082,6 +1082,38 @@ fn years_label(t: &[u8], end: usize) -> bool {
             && !word.get(w.len()).is_some_and(|&b| b.is_ascii_alphabetic())
     };
     is(b"years") || is(b"year") || is(b"yrs") || is(b"yr")
+}
+
+/// Whether the form starting at `start` is what some years are of: "5 years of Go", "two
+/// years or so of Go".
+fn years_of(t: &[u8], start: usize) -> bool {
+    // The words before `start`, last first, lowercased ASCII; at most four.
+    let mut words: Vec<&[u8]> = Vec::with_capacity(4);
+    let mut i = start;
+    while words.len() < 4 {
+        while i > 0 && t[i - 1] == b' ' {
+            i -= 1;
+        }
+        let end = i;
+        while i > 0 && (t[i - 1].is_ascii_alphabetic() || t[i - 1] == b'\'') {
+            i -= 1;
+        }
+        if i == end {
+            break;
+        }
+        words.push(&t[i..end]);
+    }
+    let is = |k: usize, w: &str| {
+        words
+            .get(k)
+            .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+    };
+    let years = |k: usize| {
+        ["years", "year", "yrs", "yr", "years'"]
+            .iter()
+            .any(|w| is(k, w))
+    };
+    is(0, "of") && (years(1) || (is(1, "so") && is(2, "or") && years(3)))
 }
 
 /// Whether the candidate sits inside one of its skill's exception phrases, matched as whole

@@ -148,6 +148,9 @@ fn ambiguous_names_need_evidence() {
         ("Spark: a new idea", ""),
         ("Spark (3 teams)", ""),
         ("Go: 2 yearly offsites", ""),
+        ("5 years of Go", "go"),
+        ("two years or so of Spark for tooling", "spark"),
+        ("two years ago Spark was born", ""),
     ]);
 }
 
