@@ -460,10 +460,15 @@ fn years_number(toks: &[(usize, Tok<'_>)]) -> Option<(usize, u32, Option<u32>)> 
 }
 
 /// "A year or more with SageMaker", "at least a year of Go": one year, when the words around
-/// "a year" make it an amount of experience ("twice a year", "a year ago" are not).
+/// "a year" make it an amount of experience ("twice a year", "a year ago" are not); "a year
+/// or two"; "a couple of years".
 fn a_year(toks: &[(usize, Tok<'_>)], after: &str) -> Option<(usize, u32, Option<u32>)> {
     let word = |i: usize, w: &str| matches!(toks.get(i), Some((_, Tok::Word(x))) if x.eq_ignore_ascii_case(w));
     let n = toks.len().checked_sub(1)?;
+    // "a couple of years".
+    if n >= 2 && word(n, "of") && word(n - 1, "couple") && word(n - 2, "a") {
+        return Some((toks[n - 2].0, 2, None));
+    }
     if !(word(n, "a") || word(n, "an")) {
         return None;
     }
@@ -482,7 +487,7 @@ fn a_year(toks: &[(usize, Tok<'_>)], after: &str) -> Option<(usize, u32, Option<
         return Some((toks[n].0, 1, Some(2)));
     }
     let after_ok = matches!(next(0), "of" | "with" | "experience" | "+")
-        || (next(0) == "or" && matches!(next(1), "more" | "longer"));
+        || (next(0) == "or" && matches!(next(1), "more" | "longer" | "so"));
     (before || after_ok).then_some((toks[n].0, 1, None))
 }
 
@@ -518,21 +523,48 @@ const EXPERIENCE_WORDS: &[&str] = &[
 /// "Snowflake experience (1–2 years)", "C++ for at least a year").
 fn label_gap(s: &str) -> bool {
     let mut words = 0;
-    for w in s.split(|c: char| c.is_whitespace() || "(:-–—,".contains(c)) {
+    for w in s.split(|c: char| c.is_whitespace() || LABEL_MARKS.contains(c)) {
         if w.is_empty() {
             continue;
         }
         words += 1;
-        let ok = ["minimum", "min", "at", "least", "for", "experience"]
-            .iter()
-            .any(|x| w.eq_ignore_ascii_case(x));
-        if !ok || words > 3 {
+        let ok = LABEL_WORDS.iter().any(|x| w.eq_ignore_ascii_case(x));
+        if !ok || words > 5 {
             return false;
         }
     }
     s.chars()
-        .all(|c| c.is_alphabetic() || c.is_whitespace() || "(:-–—,".contains(c))
+        .all(|c| c.is_alphabetic() || c.is_whitespace() || LABEL_MARKS.contains(c))
 }
+
+/// Punctuation between a skill and the years it labels.
+const LABEL_MARKS: &str = "():-–—,.";
+
+/// Words that may stand between a skill and the years it labels ("Kafka experience of two
+/// years", "Kubernetes in production for at least 3 years", "Go, ideally a year or two",
+/// "R or Python (around 2 years)").
+const LABEL_WORDS: &[&str] = &[
+    "minimum",
+    "min",
+    "at",
+    "least",
+    "for",
+    "experience",
+    "of",
+    "in",
+    "production",
+    "ideally",
+    "preferably",
+    "around",
+    "about",
+    "roughly",
+    "approximately",
+    "approx",
+    "ca",
+    "circa",
+    "over",
+    "some",
+];
 
 /// Whether `s` only joins two listed skills: spaces, commas, slashes, "&", "and", "or".
 fn only_separators(s: &str) -> bool {
@@ -639,12 +671,14 @@ fn years_asks(
         // The words after it, up to the next years ask or the clause's end.
         let stop = found.get(n + 1).map_or(ce, |next| next.0.min(ce)).max(end);
         // A skill written right before it: "Python (3+ years)", "SQL: 2 yrs", "Java, 5 years".
+        // (A version form may have taken the number: "Python – 3 years" reads "Python 3".)
         let before = matches
             .iter()
             .rev()
-            .find(|m| m.end <= start && m.start >= cs && !m.negated)
-            .filter(|m| label_gap(&text[m.end..start]));
-        let tight = before.is_some_and(|m| text[m.end..start].contains(['(', ':', '-', '–', '—']));
+            .find(|m| m.start < start && m.end <= end && m.start >= cs && !m.negated)
+            .filter(|m| m.end > start || label_gap(&text[m.end..start]));
+        let gap_of = |m: &Match| text.get(m.end..start).unwrap_or("-");
+        let tight = before.is_some_and(|m| gap_of(m).contains(['(', ':', '-', '–', '—']));
         // The skills it covers: the first skill after it, a few words on at most, and the
         // skills listed with that one ("Python and SQL", "search, ranking, or recommendation
         // systems"), not those in brackets ("Spark (PySpark or Scala)").
@@ -751,10 +785,11 @@ fn years_asks(
         let a_role = all_fields && any_role;
         let as_role = lead_words.iter().any(|w| w == "as");
         // "of industry experience in ...", "of professional software engineering".
-        let of_work = all_fields
+        let of_work = (any_role
             && lead_words
                 .iter()
-                .any(|w| matches!(w.as_str(), "industry" | "professional" | "overall"));
+                .any(|w| matches!(w.as_str(), "industry" | "professional")))
+            || (all_fields && lead_words.iter().any(|w| w == "overall" || w == "total"));
         // "in security engineering or software development": a job among the fields.
         let in_field = any_role && lead_words.iter().any(|w| w == "in" || w == "within");
         let field_work = match tail_word.as_str() {
@@ -773,23 +808,20 @@ fn years_asks(
             }
         }
         // "Docker and Kubernetes, 3+ years each": every skill listed before it.
-        let each = text[end..]
-            .trim_start()
-            .get(..4)
-            .is_some_and(|w| w.eq_ignore_ascii_case("each"));
+        let each = {
+            let rest = past_qualifiers(&text[end..]);
+            let rest = rest.strip_prefix("for ").unwrap_or(rest);
+            rest.get(..4)
+                .is_some_and(|w| w.eq_ignore_ascii_case("each"))
+        };
         // Years that end their part of the clause are of the skills before them: "Tableau
         // or Power BI, 2+ years", and set off by punctuation, "Airflow or a similar
         // orchestrator (2+ years)" (not "for the next two years").
         let ends_part = ends_part(&text[end..ce]);
         let skills = match before {
-            Some(m) if each || tight || ends_part => listed_before(text, matches, m),
+            Some(m) if each || tight || ends_part => listed_before(text, matches, cs, m),
             Some(m) if after.is_empty() && !overall => vec![m.skill],
-            None if ends_part
-                && !overall
-                && text[cs..start]
-                    .trim_end()
-                    .ends_with(['(', ',', ':', '–', '—']) =>
-            {
+            None if ends_part && !overall && set_off(&text[cs..start]) => {
                 first_list(text, matches, cs, start).unwrap_or(after)
             }
             _ => after,
@@ -838,17 +870,44 @@ fn years_asks(
     out
 }
 
+/// Whether a years phrase starting after `s` is set off from it by punctuation, past words
+/// such as "around" or "at least": "Airflow or a similar orchestrator (2+ years)",
+/// "Python or R for analysis (around 2 years)".
+fn set_off(s: &str) -> bool {
+    let mut s = s.trim_end();
+    loop {
+        let cut = s.trim_end_matches(|c: char| c.is_alphabetic());
+        let word = &s[cut.len()..];
+        if word.is_empty() || !LABEL_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+            break;
+        }
+        s = cut.trim_end();
+    }
+    s.ends_with(['(', ',', ':', '–', '—'])
+}
+
 /// Whether the words after a years phrase end its part of the clause: nothing, or a comma,
-/// bracket or stop, after at most "minimum", "or more", "or longer", "or so", "+".
+/// bracket or stop, after at most "minimum", "or more", "at least", "+" and the like.
 fn ends_part(rest: &str) -> bool {
+    let rest = past_qualifiers(rest);
+    rest.is_empty() || rest.starts_with([',', '.', ';', ')', ']'])
+}
+
+/// `rest` past the words that qualify a years phrase after it: "3 years (minimum)", "2 yrs
+/// min.", "two years or longer", "one year at least".
+fn past_qualifiers(rest: &str) -> &str {
     let mut rest = rest.trim_start_matches(['+', '\'', '’', ' ']);
     for w in [
+        "(minimum)",
+        "(min.)",
+        "(min)",
         "minimum",
         "min.",
         "min",
         "or more",
         "or longer",
         "or so",
+        "at least",
         "+",
     ] {
         if rest.len() >= w.len()
@@ -858,7 +917,7 @@ fn ends_part(rest: &str) -> bool {
             rest = rest[w.len()..].trim_start();
         }
     }
-    rest.is_empty() || rest.starts_with([',', '.', ';', ')', ']'])
+    rest
 }
 
 /// The first list of skills between `from` and `to` ("Python or R for analysis, 1+ year":
@@ -882,14 +941,14 @@ fn first_list(text: &str, matches: &[Match], from: usize, to: usize) -> Option<V
     Some(skills)
 }
 
-/// The skill `last` and those listed right before it ("Docker and Kubernetes"), in text
-/// order.
-fn listed_before(text: &str, matches: &[Match], last: &Match) -> Vec<SkillIdx> {
+/// The skill `last` and those listed right before it from `from` on ("Docker and
+/// Kubernetes"), in text order.
+fn listed_before(text: &str, matches: &[Match], from: usize, last: &Match) -> Vec<SkillIdx> {
     let mut list = vec![last];
     for m in matches
         .iter()
         .rev()
-        .filter(|m| m.end <= last.start && !m.negated)
+        .filter(|m| m.end <= last.start && m.start >= from && !m.negated)
     {
         let first = list[list.len() - 1];
         if m.end > first.start || !only_separators(&text[m.end..first.start]) {

@@ -155,6 +155,33 @@ fn years_asked_as_written() {
                 "3+ years of deep learning for computer vision",
                 "deep-learning+computer-vision>=3",
             ),
+            // Qualifiers and labels around the years.
+            (
+                "Hands-on Kafka experience of two years or longer",
+                "kafka>=2",
+            ),
+            (
+                "Kubernetes in production for at least 3 years (EKS preferred)",
+                "kubernetes>=3",
+            ),
+            (
+                "Experience with R or Python (around 2 years)",
+                "r+python>=2",
+            ),
+            (
+                "Experience in forecasting: 3 years (minimum)",
+                "forecasting>=3",
+            ),
+            (
+                "AWS and Terraform — 4 years minimum for each",
+                "aws+terraform>=4",
+            ),
+            ("A couple of years with Elasticsearch", "elasticsearch>=2"),
+            ("Go\nPostgreSQL: 3+ years", "postgresql>=3"),
+            (
+                "5-8 yrs of total experience in mobile app development",
+                "*>=5-8",
+            ),
             // Not asks.
             ("We meet twice a year.", ""),
             ("Founded a year ago, Acme uses Python.", ""),
