@@ -293,7 +293,15 @@ pub(crate) struct Clauses {
 impl Clauses {
     pub(crate) fn new(b: &[u8]) -> Clauses {
         Clauses {
-            breaks: (0..b.len()).filter(|&i| is_break(b, i)).collect(),
+            // Most bytes cannot break a clause: they are passed over before `is_break`.
+            breaks: (0..b.len())
+                .filter(|&i| {
+                    matches!(
+                        b[i],
+                        b'\n' | b';' | b'-' | b'*' | b'.' | b'!' | b'?' | 0x80..
+                    ) && is_break(b, i)
+                })
+                .collect(),
         }
     }
 

@@ -548,23 +548,64 @@ const IS_WHAT: &[&str] = &[
     "backed",
 ];
 
+/// The longest word [`opening`] compares with, in bytes ("understanding", "headquartered").
+const WORD_MAX: usize = 16;
+
+/// A word's ASCII lowercase, kept on the stack: [`opening`] reads every sentence of a posting,
+/// and allocating its words showed in profiles. A word that is not ASCII or is longer than
+/// [`WORD_MAX`] reads as "", which, like the word, equals none of the words compared.
+#[derive(Clone, Copy, Default)]
+struct Lower {
+    buf: [u8; WORD_MAX],
+    len: usize,
+}
+
+impl Lower {
+    fn new(w: &str) -> Lower {
+        let mut l = Lower::default();
+        if w.len() <= WORD_MAX && w.is_ascii() {
+            l.buf[..w.len()].copy_from_slice(w.as_bytes());
+            l.buf[..w.len()].make_ascii_lowercase();
+            l.len = w.len();
+        }
+        l
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
+    }
+}
+
+/// Whether `w` starts with the lowercase ASCII `prefix`, ASCII case ignored.
+fn starts_with_ignore_case(w: &str, prefix: &str) -> bool {
+    w.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
 /// Reads the opening words of a sentence.
 fn opening(sentence: &str) -> Option<Opening> {
-    let words: Vec<&str> = sentence
-        .split_whitespace()
-        .take(8)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '\''))
-        .collect();
+    let mut first_words = [""; 8];
+    let mut n = 0;
+    for w in sentence.split_whitespace().take(8) {
+        first_words[n] = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '\'');
+        n += 1;
+    }
+    let words = &first_words[..n];
     // Lowercased once; most sentences are decided by their first word or two.
-    let lowered: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
-    let lower = |i: usize| lowered.get(i).cloned();
+    let mut lowered = [Lower::default(); 8];
+    for (l, w) in lowered.iter_mut().zip(words) {
+        *l = Lower::new(w);
+    }
+    let lowered = &lowered[..n];
+    let lower = |i: usize| lowered.get(i).map(Lower::as_str);
     let first = lower(0)?;
     let second = lower(1).unwrap_or_default();
     let third = lower(2).unwrap_or_default();
-    let job = match (first.as_str(), second.as_str()) {
+    let job = match (first, second) {
         ("we", "are" | "re") | ("we're", _) => {
-            let w = if first == "we're" { &second } else { &third };
-            matches!(w.as_str(), "hiring" | "looking" | "seeking" | "searching")
+            let w = if first == "we're" { second } else { third };
+            matches!(w, "hiring" | "looking" | "seeking" | "searching")
         }
         ("you", "will" | "ll") | ("you'll", _) | ("in", "this") | ("this", "role" | "position") => {
             true
@@ -575,22 +616,23 @@ fn opening(sentence: &str) -> Option<Opening> {
     if job {
         return Some(Opening::Job);
     }
-    let years = first.chars().next().is_some_and(|c| c.is_ascii_digit())
-        && (second.starts_with("year") || second.starts_with("yr") || first.ends_with('+'));
+    // On the words as written: the lowercase of a long word is "".
+    let (first_word, second_word) = (words[0], words.get(1).copied().unwrap_or_default());
+    let years = first_word.starts_with(|c: char| c.is_ascii_digit())
+        && (starts_with_ignore_case(second_word, "year")
+            || starts_with_ignore_case(second_word, "yr")
+            || first_word.ends_with('+'));
     if years
         || REQUIREMENT_OPENINGS.iter().any(|o| {
             o.iter()
                 .enumerate()
-                .all(|(i, w)| lowered.get(i).is_some_and(|x| x == w))
+                .all(|(i, w)| lower(i).is_some_and(|x| x == *w))
         })
     {
         return Some(Opening::Requirement);
     }
-    if (first == "we" && matches!(second.as_str(), "are" | "offer"))
-        || first == "founded"
-        || first == "at"
-    {
-        return match (second.as_str(), third.as_str()) {
+    if (first == "we" && matches!(second, "are" | "offer")) || first == "founded" || first == "at" {
+        return match (second, third) {
             ("offer", _) => Some(Opening::Offers),
             ("are", "a" | "an" | "the" | "building" | "proud" | "on") => Some(Opening::Company),
             ("in", _) if first == "founded" => Some(Opening::Company),
@@ -610,7 +652,7 @@ fn opening(sentence: &str) -> Option<Opening> {
         .iter()
         .take_while(|w| *w == &"&" || w.starts_with(|c: char| c.is_uppercase()))
         .count();
-    if name == 0 || name > 5 || NOT_NAMES.contains(&first.as_str()) {
+    if name == 0 || name > 5 || NOT_NAMES.contains(&first) {
         return None;
     }
     let verb = lower(name)?;
@@ -618,11 +660,11 @@ fn opening(sentence: &str) -> Option<Opening> {
     if verb == "offers" {
         return Some(Opening::Offers);
     }
-    if !COMPANY_VERBS.contains(&verb.as_str()) {
+    if !COMPANY_VERBS.contains(&verb) {
         return None;
     }
-    match verb.as_str() {
-        "is" | "are" if !IS_WHAT.contains(&next.as_str()) => None,
+    match verb {
+        "is" | "are" if !IS_WHAT.contains(&next) => None,
         "was" if next != "founded" => None,
         "has" if next != "been" => None,
         _ => Some(Opening::Company),
@@ -782,6 +824,11 @@ fn line_start_at(b: &[u8], at: usize) -> bool {
 fn sentence_end(b: &[u8], at: usize) -> usize {
     let mut k = at;
     while k < b.len() {
+        // Most bytes end nothing: skip them in a tight loop.
+        if !matches!(b[k], b'\n' | b'.' | b'!' | b'?' | b'-' | b'*' | 0x80..) {
+            k += 1;
+            continue;
+        }
         match b[k] {
             b'\n' => return k,
             b'.' | b'!' | b'?' if b.get(k + 1).is_none_or(|c| *c == b' ') => return k + 1,
