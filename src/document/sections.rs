@@ -21,7 +21,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Match, MatchKind};
 use serde::Serialize;
 
 use super::Kind;
@@ -130,12 +130,38 @@ impl Sections {
     /// Finds the sections of `text`, read as a `kind` (see the module docs).
     pub fn find(text: &str, kind: Kind) -> Sections {
         let table = Table::get(kind);
+        Sections::read(
+            text,
+            kind,
+            table.headings.find_iter(text),
+            table.legal.find_iter(text),
+        )
+    }
+
+    /// [`Sections::find`], given the matches of `kind`'s [`heading_phrases`] and of the
+    /// [`LEGAL_PHRASES`] (a posting's only), as each one's leftmost-longest search finds them.
+    pub(crate) fn find_with(
+        text: &str,
+        kind: Kind,
+        headings: &[Match],
+        legal: &[Match],
+    ) -> Sections {
+        Sections::read(text, kind, headings.iter().copied(), legal.iter().copied())
+    }
+
+    fn read(
+        text: &str,
+        kind: Kind,
+        headings: impl Iterator<Item = Match>,
+        legal: impl Iterator<Item = Match>,
+    ) -> Sections {
+        let table = Table::get(kind);
         let mut starts: Vec<SectionStart> = Vec::new();
         let bytes = text.as_bytes();
         let mut whole_line_until = 0;
         // The current line: start, end, and its span as a heading line.
         let mut line: (usize, usize, Option<Range<usize>>) = (0, 0, None);
-        for m in table.headings.find_iter(text) {
+        for m in headings {
             if m.start() < whole_line_until {
                 continue;
             }
@@ -191,7 +217,7 @@ impl Sections {
         heading_like_lines(text, kind, &mut starts);
         if kind == Kind::Posting {
             sentence_cues(text, &mut starts);
-            for m in table.legal.find_iter(text) {
+            for m in legal {
                 if !word_bounded(bytes, m.start(), m.end()) {
                     continue;
                 }
@@ -819,15 +845,38 @@ fn line_start_at(b: &[u8], at: usize) -> bool {
         .all(|c| matches!(c, b' ' | b'\t' | b'*' | b'-' | b'#' | b'>'))
 }
 
+/// A table of the bytes in `bytes`, and of every byte from 0x80 (a bullet's or any
+/// non-ASCII character's), for passing over the others in a tight loop.
+pub(crate) const fn byte_table(bytes: &[u8]) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < bytes.len() {
+        t[bytes[i] as usize] = true;
+        i += 1;
+    }
+    let mut c = 0x80;
+    while c < 256 {
+        t[c] = true;
+        c += 1;
+    }
+    t
+}
+
+/// The bytes at which [`sentence_end`] may end a sentence.
+const MAY_END_SENTENCE: [bool; 256] = byte_table(b"\n.!?-*");
+
 /// Just past the end of the sentence starting at `at`: after its `.`, `!` or `?` (before a
 /// space), at a line break, or at a bullet.
 fn sentence_end(b: &[u8], at: usize) -> usize {
     let mut k = at;
     while k < b.len() {
-        // Most bytes end nothing: skip them in a tight loop.
-        if !matches!(b[k], b'\n' | b'.' | b'!' | b'?' | b'-' | b'*' | 0x80..) {
-            k += 1;
-            continue;
+        // Most bytes end nothing: skip to the next that may.
+        match b[k..]
+            .iter()
+            .position(|&c| MAY_END_SENTENCE[usize::from(c)])
+        {
+            Some(n) => k += n,
+            None => return b.len(),
         }
         match b[k] {
             b'\n' => return k,
@@ -892,6 +941,12 @@ impl Table {
             legal: phrase_automaton(LEGAL_PHRASES),
         }
     }
+}
+
+/// The heading phrases of a `kind` of document, numbered as [`Sections::find_with`] takes
+/// their matches.
+pub(crate) fn heading_phrases(kind: Kind) -> &'static [&'static str] {
+    &Table::get(kind).phrases
 }
 
 /// A DFA over built-in phrases, ASCII case ignored, the longest phrase winning at each
@@ -1137,7 +1192,7 @@ fn sentence_start(b: &[u8], at: usize) -> usize {
 
 /// Phrases of equal-opportunity and other legal text; the sentence holding one starts a
 /// legal section.
-const LEGAL_PHRASES: &[&str] = &[
+pub(crate) const LEGAL_PHRASES: &[&str] = &[
     "equal opportunity employer",
     "equal opportunity workplace",
     "equal employment opportunity",
