@@ -619,12 +619,16 @@ fn opening(sentence: &str) -> Option<Opening> {
     }
     let words = &first_words[..n];
     // Lowercased once; most sentences are decided by their first word or two.
-    let mut lowered = [Lower::default(); 8];
-    for (l, w) in lowered.iter_mut().zip(words) {
-        *l = Lower::new(w);
+    let mut buffers = [Lower::default(); 8];
+    for (b, w) in buffers.iter_mut().zip(words) {
+        *b = Lower::new(w);
+    }
+    let mut lowered = [""; 8];
+    for (l, b) in lowered.iter_mut().zip(&buffers) {
+        *l = b.as_str();
     }
     let lowered = &lowered[..n];
-    let lower = |i: usize| lowered.get(i).map(Lower::as_str);
+    let lower = |i: usize| lowered.get(i).copied();
     let first = lower(0)?;
     let second = lower(1).unwrap_or_default();
     let third = lower(2).unwrap_or_default();
