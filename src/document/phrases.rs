@@ -34,6 +34,9 @@ impl<const N: usize> PhraseSets<N> {
             .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            // With hundreds of phrases a prefilter rarely skips a byte, and asking it at every
+            // return to the start state cost about 4% of `rank` in alternated runs.
+            .prefilter(false)
             .build(all)
             .expect("built-in phrases compile");
         PhraseSets { automaton, firsts }
