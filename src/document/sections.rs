@@ -577,31 +577,6 @@ const IS_WHAT: &[&str] = &[
 /// The longest word [`opening`] compares with, in bytes ("understanding", "headquartered").
 const WORD_MAX: usize = 16;
 
-/// A word's ASCII lowercase, kept on the stack: [`opening`] reads every sentence of a posting,
-/// and allocating its words showed in profiles. A word that is not ASCII or is longer than
-/// [`WORD_MAX`] reads as "", which, like the word, equals none of the words compared.
-#[derive(Clone, Copy, Default)]
-struct Lower {
-    buf: [u8; WORD_MAX],
-    len: usize,
-}
-
-impl Lower {
-    fn new(w: &str) -> Lower {
-        let mut l = Lower::default();
-        if w.len() <= WORD_MAX && w.is_ascii() {
-            l.buf[..w.len()].copy_from_slice(w.as_bytes());
-            l.buf[..w.len()].make_ascii_lowercase();
-            l.len = w.len();
-        }
-        l
-    }
-
-    fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
-    }
-}
-
 /// Whether `w` starts with the lowercase ASCII `prefix`, ASCII case ignored.
 fn starts_with_ignore_case(w: &str, prefix: &str) -> bool {
     w.as_bytes()
@@ -618,14 +593,25 @@ fn opening(sentence: &str) -> Option<Opening> {
         n += 1;
     }
     let words = &first_words[..n];
-    // Lowercased once; most sentences are decided by their first word or two.
-    let mut buffers = [Lower::default(); 8];
-    for (b, w) in buffers.iter_mut().zip(words) {
-        *b = Lower::new(w);
+    // Lowercased once, into one buffer on the stack: this runs for every sentence of every
+    // posting, and allocating each word showed in profiles. A word that is not ASCII or is
+    // longer than `WORD_MAX` reads as "", which, like the word, equals none of the words
+    // compared.
+    let mut buf = [0u8; 8 * WORD_MAX];
+    let mut spans = [(0, 0); 8];
+    let mut len = 0;
+    for (span, w) in spans.iter_mut().zip(words) {
+        if w.len() <= WORD_MAX && w.is_ascii() {
+            buf[len..len + w.len()].copy_from_slice(w.as_bytes());
+            *span = (len, len + w.len());
+            len += w.len();
+        }
     }
+    buf[..len].make_ascii_lowercase();
+    let all = std::str::from_utf8(&buf[..len]).unwrap_or_default();
     let mut lowered = [""; 8];
-    for (l, b) in lowered.iter_mut().zip(&buffers) {
-        *l = b.as_str();
+    for (l, &(s, e)) in lowered.iter_mut().zip(&spans) {
+        *l = all.get(s..e).unwrap_or_default();
     }
     let lowered = &lowered[..n];
     let lower = |i: usize| lowered.get(i).copied();

@@ -186,7 +186,7 @@ fn never_panics_on_odd_text() {
 
 #[test]
 fn opening_words_fit_the_lowercase_buffer() {
-    // `opening` lowercases words into a `WORD_MAX`-byte buffer and reads a longer one as "".
+    // `opening` lowercases words of at most `WORD_MAX` bytes and reads a longer one as "".
     let words = REQUIREMENT_OPENINGS
         .iter()
         .flat_map(|o| o.iter())
