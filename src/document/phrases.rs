@@ -95,4 +95,41 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn the_posting_sets_on_the_sample_postings() {
+        use crate::document::Kind;
+        use crate::document::sections::{LEGAL_PHRASES, heading_phrases};
+        use crate::{asks, education};
+
+        let sets: [Vec<&str>; 4] = [
+            heading_phrases(Kind::Posting).to_vec(),
+            LEGAL_PHRASES.to_vec(),
+            asks::cue_phrases().collect(),
+            education::level_phrases().collect(),
+        ];
+        let merged = PhraseSets::new(sets.clone());
+        let own: Vec<AhoCorasick> = sets.iter().map(phrase_automaton).collect();
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/samples");
+        let dirs = [
+            "postings",
+            "structure/postings",
+            "structure/holdout/postings",
+            "structure/blind/postings",
+            "structure/years-blind/postings",
+        ];
+        let mut read = 0;
+        for dir in dirs {
+            for entry in std::fs::read_dir(format!("{root}/{dir}")).unwrap() {
+                let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+                let found = merged.find(&text);
+                for (set, ac) in own.iter().enumerate() {
+                    let want: Vec<Match> = ac.find_iter(&text).collect();
+                    assert_eq!(found[set], want, "set {set} in {dir}");
+                }
+                read += 1;
+            }
+        }
+        assert!(read > 40, "only {read} postings");
+    }
 }
