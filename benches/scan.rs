@@ -1,4 +1,5 @@
-//! Lexicon load, scanner compile and scan throughput, against the raw automaton.
+//! Lexicon load, scanner compile and scan throughput, against the raw automaton; and reading a
+//! posting's structure ([`Structure::new`]), as `rank` does for every posting.
 //!
 //! Run with `cargo bench --bench scan`; record results in BENCHMARKS.md. The baseline is an
 //! Aho-Corasick DFA (leftmost-longest, ASCII case-insensitive) over the same folded forms,
@@ -11,8 +12,10 @@ use std::time::Duration;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use skillscan::document::Kind;
 use skillscan::normalize::Normalized;
-use skillscan::{Lexicon, Scanner};
+use skillscan::structure::Structure;
+use skillscan::{Extraction, Lexicon, Scanner};
 
 mod corpus;
 
@@ -62,5 +65,47 @@ fn scan(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, compile, scan);
+/// Structure::new on postings of 0.5–4.5 KB cut from the corpus at line starts (as
+/// `examples/gen_postings` cuts them), already scanned: the time `rank` spends on structure
+/// beyond scanning.
+fn structure(c: &mut Criterion) {
+    let scanner = Scanner::builtin();
+    let text = corpus::postings(scanner.lexicon(), 1 << 20);
+    let mut postings = Vec::new();
+    let mut at = 0;
+    let mut len = 500;
+    while at + len < text.len() {
+        let end = text[at + len..]
+            .find('\n')
+            .map_or(text.len(), |i| at + len + i);
+        postings.push(&text[at..end]);
+        at = end + 1;
+        len = 500 + (len * 7 + 1_300) % 4_000;
+    }
+    let scanned: Vec<(&str, Extraction)> = postings
+        .iter()
+        .map(|p| (*p, Extraction::new(&scanner, p)))
+        .collect();
+    let bytes: usize = postings.iter().map(|p| p.len()).sum();
+    let mut g = c.benchmark_group("structure");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.sample_size(10);
+    g.measurement_time(Duration::from_secs(8));
+    g.bench_function("posting-structure-new", |b| {
+        b.iter(|| {
+            for (text, ex) in &scanned {
+                black_box(Structure::new(
+                    scanner.lexicon(),
+                    text,
+                    Kind::Posting,
+                    ex,
+                    None,
+                ));
+            }
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, compile, scan, structure);
 criterion_main!(benches);

@@ -28,7 +28,7 @@ use std::sync::OnceLock;
 use aho_corasick::AhoCorasick;
 use serde::Serialize;
 
-use crate::document::sections::{Section, Sections, phrase_automaton, word_bounded};
+use crate::document::sections::{Section, Sections, byte_table, phrase_automaton, word_bounded};
 use crate::lexicon::{Lexicon, SkillIdx};
 use crate::scan::Match;
 
@@ -96,9 +96,32 @@ impl Asks {
     /// Reads the asks of a posting `text` with its `sections` and `matches` (sorted by
     /// start, as the scanner returns them, from `lexicon`).
     pub fn find(text: &str, sections: &Sections, matches: &[Match], lexicon: &Lexicon) -> Asks {
+        let found = cue_automaton().find_iter(text);
+        Asks::read(text, sections, matches, lexicon, found)
+    }
+
+    /// [`Asks::find`], given the matches of the [`cue_phrases`] in `text`, as their
+    /// leftmost-longest search finds them.
+    pub(crate) fn find_with(
+        text: &str,
+        sections: &Sections,
+        matches: &[Match],
+        lexicon: &Lexicon,
+        cues: &[aho_corasick::Match],
+    ) -> Asks {
+        Asks::read(text, sections, matches, lexicon, cues.iter().copied())
+    }
+
+    fn read(
+        text: &str,
+        sections: &Sections,
+        matches: &[Match],
+        lexicon: &Lexicon,
+        found: impl Iterator<Item = aho_corasick::Match>,
+    ) -> Asks {
         let clauses = Clauses::new(text.as_bytes());
         let years = years_asks(text, sections, matches, lexicon, &clauses);
-        let cues = cues(text, &years);
+        let cues = cues(text, &years, found);
         let mut asks = Asks {
             strengths: Vec::with_capacity(matches.len()),
             years,
@@ -203,17 +226,25 @@ const CUES: &[(&str, Strength, bool, bool)] = &[
     ("minimum of", Strength::Required, false, true),
 ];
 
-fn cue_automaton() -> &'static AhoCorasick {
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
-    AC.get_or_init(|| phrase_automaton(CUES.iter().map(|c| c.0)))
+/// The cue phrases, numbered as [`Asks::find_with`] takes their matches.
+pub(crate) fn cue_phrases() -> impl Iterator<Item = &'static str> {
+    CUES.iter().map(|c| c.0)
 }
 
-/// Every strength cue in `text`, in order; a years ask is a required cue that precedes its
-/// skills.
-fn cues(text: &str, years: &[YearsAsk]) -> Vec<Cue> {
+fn cue_automaton() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| phrase_automaton(cue_phrases()))
+}
+
+/// Every strength cue in `text`, from the matches `found` of the cue phrases, in order; a
+/// years ask is a required cue that precedes its skills.
+fn cues(
+    text: &str,
+    years: &[YearsAsk],
+    found: impl Iterator<Item = aho_corasick::Match>,
+) -> Vec<Cue> {
     let b = text.as_bytes();
-    let mut out: Vec<Cue> = cue_automaton()
-        .find_iter(text)
+    let mut out: Vec<Cue> = found
         .filter(|m| word_bounded(b, m.start(), m.end()))
         .map(|m| {
             let (_, strength, after, before) = CUES[m.pattern().as_usize()];
@@ -262,6 +293,9 @@ const BULLETS: &[&str] = &[
     "•", "·", "▪", "►", "➢", "●", "○", "■", "◆", "\u{f0b7}", "✓", "❖",
 ];
 
+/// The bytes at which [`is_break`] may break a clause.
+const MAY_BREAK: [bool; 256] = byte_table(b"\n;-*.!?");
+
 /// Whether a clause ends just before byte `i` or a bullet starts there.
 fn is_break(b: &[u8], i: usize) -> bool {
     match b[i] {
@@ -293,7 +327,10 @@ pub(crate) struct Clauses {
 impl Clauses {
     pub(crate) fn new(b: &[u8]) -> Clauses {
         Clauses {
-            breaks: (0..b.len()).filter(|&i| is_break(b, i)).collect(),
+            // Most bytes cannot break a clause: they are passed over before `is_break`.
+            breaks: (0..b.len())
+                .filter(|&i| MAY_BREAK[usize::from(b[i])] && is_break(b, i))
+                .collect(),
         }
     }
 
@@ -842,7 +879,8 @@ fn years_asks(
         let strength = match Strength::of_section(section) {
             Strength::Preferred => Strength::Preferred,
             _ => {
-                let preferred_cue = cues(&text[cs..ce], &[])
+                let clause = &text[cs..ce];
+                let preferred_cue = cues(clause, &[], cue_automaton().find_iter(clause))
                     .iter()
                     .any(|c| c.strength == Strength::Preferred);
                 if preferred_cue {

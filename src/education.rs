@@ -251,17 +251,25 @@ struct Automata {
 fn automata() -> &'static Automata {
     static A: OnceLock<Automata> = OnceLock::new();
     A.get_or_init(|| Automata {
-        levels: phrase_automaton(LEVELS.iter().map(|l| l.0)),
+        levels: phrase_automaton(level_phrases()),
         fields: phrase_automaton(FIELDS.iter().map(|f| f.0)),
     })
 }
 
+/// The level phrases, numbered as [`asked_with`] takes their matches.
+pub(crate) fn level_phrases() -> impl Iterator<Item = &'static str> {
+    LEVELS.iter().map(|l| l.0)
+}
+
 /// Every degree mention in `text`, in order.
 fn mentions(text: &str) -> Vec<Mention> {
+    mentions_in(text, automata().levels.find_iter(text))
+}
+
+/// Every degree mention in `text`, from the matches `found` of the level phrases.
+fn mentions_in(text: &str, found: impl Iterator<Item = aho_corasick::Match>) -> Vec<Mention> {
     let b = text.as_bytes();
-    automata()
-        .levels
-        .find_iter(text)
+    found
         .filter_map(|m| {
             let (phrase, level, capitals) = LEVELS[m.pattern().as_usize()];
             let (s, e) = (m.start(), m.end());
@@ -392,7 +400,31 @@ pub fn held(text: &str, sections: &Sections) -> Option<Degree> {
 /// named in every clause that mentions a degree, required or not, in text order: ranking
 /// judges those by the degree, not as skills.
 pub fn asked(text: &str, sections: &Sections, asks: &Asks) -> (Option<Degree>, Vec<Range<usize>>) {
-    let all = mentions(text);
+    asked_from(text, sections, asks, mentions(text))
+}
+
+/// [`asked`], given the matches of the [`level_phrases`] in `text`, as their leftmost-longest
+/// search finds them.
+pub(crate) fn asked_with(
+    text: &str,
+    sections: &Sections,
+    asks: &Asks,
+    levels: &[aho_corasick::Match],
+) -> (Option<Degree>, Vec<Range<usize>>) {
+    asked_from(
+        text,
+        sections,
+        asks,
+        mentions_in(text, levels.iter().copied()),
+    )
+}
+
+fn asked_from(
+    text: &str,
+    sections: &Sections,
+    asks: &Asks,
+    all: Vec<Mention>,
+) -> (Option<Degree>, Vec<Range<usize>>) {
     let spans = field_spans(text, &all);
     (lowest_required(text, sections, asks, all), spans)
 }

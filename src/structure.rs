@@ -3,21 +3,40 @@
 //! [`Structure::new`] runs the structure readers on one scanned document:
 //! - [`Sections`] for every document;
 //! - for a posting, its [`Asks`] (each match's strength and the years asked) and the degree
-//!   it asks for ([`education::asked`]);
+//!   it asks for ([`education::asked`]); the phrases these readers look for (headings, legal
+//!   phrases, strength cues, degree levels) are found in one pass over the posting
+//!   ([`crate::document::phrases`]);
 //! - for a résumé, the degree it holds ([`education::held`]) and, given its
 //!   [`Experience`], the years and last use of each skill used in a job entry
 //!   ([`experience::skill_years`]).
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
-use crate::asks::{Asks, Strength};
+use crate::asks::{self, Asks, Strength};
 use crate::document::Kind;
-use crate::document::sections::{Section, Sections};
+use crate::document::phrases::PhraseSets;
+use crate::document::sections::{self, Section, Sections};
 use crate::education::{self, Degree};
 use crate::experience::{self, Experience, SkillYears};
 use crate::extract::Extraction;
 use crate::lexicon::{Lexicon, SkillIdx};
 use crate::scan::Match;
+
+/// The phrases a posting's readers look for, found in one pass (see
+/// [`crate::document::phrases`]): its heading phrases, legal phrases, strength cues and degree
+/// levels.
+fn posting_phrases() -> &'static PhraseSets<4> {
+    static SETS: OnceLock<PhraseSets<4>> = OnceLock::new();
+    SETS.get_or_init(|| {
+        PhraseSets::new([
+            sections::heading_phrases(Kind::Posting).to_vec(),
+            sections::LEGAL_PHRASES.to_vec(),
+            asks::cue_phrases().collect(),
+            education::level_phrases().collect(),
+        ])
+    })
+}
 
 /// The structure of one document (see the module docs).
 #[derive(Clone, Debug)]
@@ -47,11 +66,13 @@ impl Structure {
         ex: &Extraction,
         experience: Option<&Experience>,
     ) -> Structure {
-        let sections = Sections::find(text, kind);
         match kind {
             Kind::Posting => {
-                let asks = Asks::find(text, &sections, &ex.matches, lexicon);
-                let (degree, degree_fields) = education::asked(text, &sections, &asks);
+                let [headings, legal, cues, levels] = posting_phrases().find(text);
+                let sections = Sections::find_with(text, kind, &headings, &legal);
+                let asks = Asks::find_with(text, &sections, &ex.matches, lexicon, &cues);
+                let (degree, degree_fields) =
+                    education::asked_with(text, &sections, &asks, &levels);
                 Structure {
                     kind,
                     sections,
@@ -62,6 +83,7 @@ impl Structure {
                 }
             }
             Kind::Resume => {
+                let sections = Sections::find(text, kind);
                 let skill_years = experience.map_or_else(Vec::new, |e| {
                     experience::skill_years(text, e, &sections, &ex.matches)
                 });

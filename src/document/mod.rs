@@ -20,6 +20,7 @@ mod docx;
 mod html;
 #[cfg(feature = "pdf")]
 mod pdf;
+pub(crate) mod phrases;
 mod read;
 pub mod rows;
 pub mod sections;

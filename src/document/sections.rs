@@ -21,7 +21,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Match, MatchKind};
 use serde::Serialize;
 
 use super::Kind;
@@ -130,12 +130,38 @@ impl Sections {
     /// Finds the sections of `text`, read as a `kind` (see the module docs).
     pub fn find(text: &str, kind: Kind) -> Sections {
         let table = Table::get(kind);
+        Sections::read(
+            text,
+            kind,
+            table.headings.find_iter(text),
+            table.legal.find_iter(text),
+        )
+    }
+
+    /// [`Sections::find`], given the matches of `kind`'s [`heading_phrases`] and of the
+    /// [`LEGAL_PHRASES`] (a posting's only), as each one's leftmost-longest search finds them.
+    pub(crate) fn find_with(
+        text: &str,
+        kind: Kind,
+        headings: &[Match],
+        legal: &[Match],
+    ) -> Sections {
+        Sections::read(text, kind, headings.iter().copied(), legal.iter().copied())
+    }
+
+    fn read(
+        text: &str,
+        kind: Kind,
+        headings: impl Iterator<Item = Match>,
+        legal: impl Iterator<Item = Match>,
+    ) -> Sections {
+        let table = Table::get(kind);
         let mut starts: Vec<SectionStart> = Vec::new();
         let bytes = text.as_bytes();
         let mut whole_line_until = 0;
         // The current line: start, end, and its span as a heading line.
         let mut line: (usize, usize, Option<Range<usize>>) = (0, 0, None);
-        for m in table.headings.find_iter(text) {
+        for m in headings {
             if m.start() < whole_line_until {
                 continue;
             }
@@ -191,7 +217,7 @@ impl Sections {
         heading_like_lines(text, kind, &mut starts);
         if kind == Kind::Posting {
             sentence_cues(text, &mut starts);
-            for m in table.legal.find_iter(text) {
+            for m in legal {
                 if !word_bounded(bytes, m.start(), m.end()) {
                     continue;
                 }
@@ -548,23 +574,54 @@ const IS_WHAT: &[&str] = &[
     "backed",
 ];
 
+/// The longest word [`opening`] compares with, in bytes ("understanding", "headquartered").
+const WORD_MAX: usize = 16;
+
+/// Whether `w` starts with the lowercase ASCII `prefix`, ASCII case ignored.
+fn starts_with_ignore_case(w: &str, prefix: &str) -> bool {
+    w.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
 /// Reads the opening words of a sentence.
 fn opening(sentence: &str) -> Option<Opening> {
-    let words: Vec<&str> = sentence
-        .split_whitespace()
-        .take(8)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '\''))
-        .collect();
-    // Lowercased once; most sentences are decided by their first word or two.
-    let lowered: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
-    let lower = |i: usize| lowered.get(i).cloned();
+    let mut first_words = [""; 8];
+    let mut n = 0;
+    for w in sentence.split_whitespace().take(8) {
+        first_words[n] = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '\'');
+        n += 1;
+    }
+    let words = &first_words[..n];
+    // Lowercased once, into one buffer on the stack: this runs for every sentence of every
+    // posting, and allocating each word showed in profiles. A word that is not ASCII or is
+    // longer than `WORD_MAX` reads as "", which, like the word, equals none of the words
+    // compared.
+    let mut buf = [0u8; 8 * WORD_MAX];
+    let mut spans = [(0, 0); 8];
+    let mut len = 0;
+    for (span, w) in spans.iter_mut().zip(words) {
+        if w.len() <= WORD_MAX && w.is_ascii() {
+            buf[len..len + w.len()].copy_from_slice(w.as_bytes());
+            *span = (len, len + w.len());
+            len += w.len();
+        }
+    }
+    buf[..len].make_ascii_lowercase();
+    let all = std::str::from_utf8(&buf[..len]).unwrap_or_default();
+    let mut lowered = [""; 8];
+    for (l, &(s, e)) in lowered.iter_mut().zip(&spans) {
+        *l = all.get(s..e).unwrap_or_default();
+    }
+    let lowered = &lowered[..n];
+    let lower = |i: usize| lowered.get(i).copied();
     let first = lower(0)?;
     let second = lower(1).unwrap_or_default();
     let third = lower(2).unwrap_or_default();
-    let job = match (first.as_str(), second.as_str()) {
+    let job = match (first, second) {
         ("we", "are" | "re") | ("we're", _) => {
-            let w = if first == "we're" { &second } else { &third };
-            matches!(w.as_str(), "hiring" | "looking" | "seeking" | "searching")
+            let w = if first == "we're" { second } else { third };
+            matches!(w, "hiring" | "looking" | "seeking" | "searching")
         }
         ("you", "will" | "ll") | ("you'll", _) | ("in", "this") | ("this", "role" | "position") => {
             true
@@ -575,22 +632,23 @@ fn opening(sentence: &str) -> Option<Opening> {
     if job {
         return Some(Opening::Job);
     }
-    let years = first.chars().next().is_some_and(|c| c.is_ascii_digit())
-        && (second.starts_with("year") || second.starts_with("yr") || first.ends_with('+'));
+    // On the words as written: the lowercase of a long word is "".
+    let (first_word, second_word) = (words[0], words.get(1).copied().unwrap_or_default());
+    let years = first_word.starts_with(|c: char| c.is_ascii_digit())
+        && (starts_with_ignore_case(second_word, "year")
+            || starts_with_ignore_case(second_word, "yr")
+            || first_word.ends_with('+'));
     if years
         || REQUIREMENT_OPENINGS.iter().any(|o| {
             o.iter()
                 .enumerate()
-                .all(|(i, w)| lowered.get(i).is_some_and(|x| x == w))
+                .all(|(i, w)| lower(i).is_some_and(|x| x == *w))
         })
     {
         return Some(Opening::Requirement);
     }
-    if (first == "we" && matches!(second.as_str(), "are" | "offer"))
-        || first == "founded"
-        || first == "at"
-    {
-        return match (second.as_str(), third.as_str()) {
+    if (first == "we" && matches!(second, "are" | "offer")) || first == "founded" || first == "at" {
+        return match (second, third) {
             ("offer", _) => Some(Opening::Offers),
             ("are", "a" | "an" | "the" | "building" | "proud" | "on") => Some(Opening::Company),
             ("in", _) if first == "founded" => Some(Opening::Company),
@@ -610,7 +668,7 @@ fn opening(sentence: &str) -> Option<Opening> {
         .iter()
         .take_while(|w| *w == &"&" || w.starts_with(|c: char| c.is_uppercase()))
         .count();
-    if name == 0 || name > 5 || NOT_NAMES.contains(&first.as_str()) {
+    if name == 0 || name > 5 || NOT_NAMES.contains(&first) {
         return None;
     }
     let verb = lower(name)?;
@@ -618,11 +676,11 @@ fn opening(sentence: &str) -> Option<Opening> {
     if verb == "offers" {
         return Some(Opening::Offers);
     }
-    if !COMPANY_VERBS.contains(&verb.as_str()) {
+    if !COMPANY_VERBS.contains(&verb) {
         return None;
     }
-    match verb.as_str() {
-        "is" | "are" if !IS_WHAT.contains(&next.as_str()) => None,
+    match verb {
+        "is" | "are" if !IS_WHAT.contains(&next) => None,
         "was" if next != "founded" => None,
         "has" if next != "been" => None,
         _ => Some(Opening::Company),
@@ -777,11 +835,39 @@ fn line_start_at(b: &[u8], at: usize) -> bool {
         .all(|c| matches!(c, b' ' | b'\t' | b'*' | b'-' | b'#' | b'>'))
 }
 
+/// A table of the bytes in `bytes`, and of every byte from 0x80 (a bullet's or any
+/// non-ASCII character's), for passing over the others in a tight loop.
+pub(crate) const fn byte_table(bytes: &[u8]) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < bytes.len() {
+        t[bytes[i] as usize] = true;
+        i += 1;
+    }
+    let mut c = 0x80;
+    while c < 256 {
+        t[c] = true;
+        c += 1;
+    }
+    t
+}
+
+/// The bytes at which [`sentence_end`] may end a sentence.
+const MAY_END_SENTENCE: [bool; 256] = byte_table(b"\n.!?-*");
+
 /// Just past the end of the sentence starting at `at`: after its `.`, `!` or `?` (before a
 /// space), at a line break, or at a bullet.
 fn sentence_end(b: &[u8], at: usize) -> usize {
     let mut k = at;
     while k < b.len() {
+        // Most bytes end nothing: skip to the next that may.
+        match b[k..]
+            .iter()
+            .position(|&c| MAY_END_SENTENCE[usize::from(c)])
+        {
+            Some(n) => k += n,
+            None => return b.len(),
+        }
         match b[k] {
             b'\n' => return k,
             b'.' | b'!' | b'?' if b.get(k + 1).is_none_or(|c| *c == b' ') => return k + 1,
@@ -845,6 +931,12 @@ impl Table {
             legal: phrase_automaton(LEGAL_PHRASES),
         }
     }
+}
+
+/// The heading phrases of a `kind` of document, numbered as [`Sections::find_with`] takes
+/// their matches.
+pub(crate) fn heading_phrases(kind: Kind) -> &'static [&'static str] {
+    &Table::get(kind).phrases
 }
 
 /// A DFA over built-in phrases, ASCII case ignored, the longest phrase winning at each
@@ -1090,7 +1182,7 @@ fn sentence_start(b: &[u8], at: usize) -> usize {
 
 /// Phrases of equal-opportunity and other legal text; the sentence holding one starts a
 /// legal section.
-const LEGAL_PHRASES: &[&str] = &[
+pub(crate) const LEGAL_PHRASES: &[&str] = &[
     "equal opportunity employer",
     "equal opportunity workplace",
     "equal employment opportunity",

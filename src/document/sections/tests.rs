@@ -192,3 +192,28 @@ fn never_panics_on_odd_text() {
         }
     }
 }
+
+#[test]
+fn opening_words_fit_the_lowercase_buffer() {
+    // `opening` lowercases words of at most `WORD_MAX` bytes and reads a longer one as "".
+    let words = REQUIREMENT_OPENINGS
+        .iter()
+        .flat_map(|o| o.iter())
+        .chain(NOT_NAMES)
+        .chain(COMPANY_VERBS)
+        .chain(IS_WHAT);
+    for w in words {
+        assert!(
+            w.len() <= WORD_MAX && w.is_ascii() && *w == w.to_ascii_lowercase(),
+            "{w}"
+        );
+    }
+    // Long and non-ASCII words open nothing.
+    assert_eq!(opening("Acme manufacturesmanufactures things"), None);
+    assert_eq!(opening("Acme is a startup"), Some(Opening::Company));
+    assert_eq!(opening("5 YEARS of Go"), Some(Opening::Requirement));
+    assert_eq!(
+        opening("3 yearsofexperienceinproduction-grade Go"),
+        Some(Opening::Requirement)
+    );
+}
