@@ -1,14 +1,33 @@
 //! Degrees: the level and field of the degree a résumé holds, or that a posting asks for.
 //!
-//! A **degree mention** is a level word ("Bachelor's", "B.Sc.", "MS", "M.Tech", "Ph.D.",
-//! "high school", ...) with the fields named near it ("Computer Science", "Statistics", "a
-//! quantitative field", "or related"). Short acronyms count only in capitals (`MS`, `BS`,
-//! `MBA`), and `MS Office`, `MS Excel`, `MS SQL` are not degrees.
+//! A **degree mention** is a level word ("Bachelor's", "B.Sc.", "BEng", "B.Tech", "MS",
+//! "MSc", "M.Tech", "MPhil", "Ph.D.", "high school", ...) with the fields named near it.
+//! Short acronyms count only in capitals (`MS`, `BS`, `MBA`), also run into a heading before
+//! them ("QualificationsBachelor's", "profileMS"); `MS Office`, `MS Excel`, `MS SQL` are not
+//! degrees, and `MA`, `BA` count only before a field, "in", "(Hons)" or "degree" ("Boston,
+//! MA" is not one). The word "degree" alone is a bachelor's ("a degree in Computer Science",
+//! "Degree required", "a tertiary degree") unless it belongs to another mention ("Master's
+//! degree", "Degree: MSc").
+//!
+//! **Fields** are a fixed list of ids ("computer-science", "computer-engineering",
+//! "statistics", "machine-learning", "computational-linguistics", "public-health",
+//! "education", ...), named in full or short ("CS", "Comp Sci", "EE", "Stats", "Maths",
+//! "Econ", "IT", "OR" in a list of fields), plus two for open wording: `quantitative` ("a
+//! quantitative field", "a numerate degree", "STEM") and `related` ("or a related field", "or
+//! similar", "a comparable discipline", "another technical subject", "or equivalent"; not "or
+//! equivalent practical experience", and "another quantitative field" is `quantitative`
+//! alone). A field is not counted in a school's name ("Institute of Engineering") nor as a
+//! part of the degree's field ("machine learning track", "minor in Economics").
 //! - A **résumé** holds the highest degree mentioned in its education section (anywhere, when it
-//!   has none), with the fields on that line, or on the next line when that line names none.
+//!   has none), completed or in progress, not one left unfinished ("Ph.D. (ABD)", "left
+//!   before the dissertation"). Its fields are those after the level word on its line, up to
+//!   the next degree, the school, the dates or a minor; else before it on its line; else on
+//!   the next line when that names no degree of its own.
 //! - A **posting** asks for the lowest degree among the mentions it requires (not preferred,
-//!   not in the company description or benefits), with the fields in those mentions' clauses:
-//!   "BS/MS in Computer Science or a related field" asks for a bachelor's.
+//!   not in the company description or benefits, not "no degree required" or "MS optional"),
+//!   with the fields in those mentions' clauses up to the experience asked beside them:
+//!   "BS/MS in Computer Science or a related field" asks for a bachelor's in
+//!   `computer-science` and `related`.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -80,7 +99,8 @@ struct Mention {
     span: Range<usize>,
 }
 
-/// Level words: (phrase, level, capitals only).
+/// Level words: (phrase, level, capitals only). `degree`, `MA` and `BA` have guards of their
+/// own (see [`mentions`]).
 const LEVELS: &[(&str, Level, bool)] = &[
     ("phd", Level::Phd, false),
     ("ph.d", Level::Phd, false),
@@ -89,6 +109,9 @@ const LEVELS: &[(&str, Level, bool)] = &[
     ("doctoral degree", Level::Phd, false),
     ("doctor of philosophy", Level::Phd, false),
     ("d.phil", Level::Phd, false),
+    ("dphil", Level::Phd, false),
+    ("d.sc", Level::Phd, false),
+    ("DSc", Level::Phd, true),
     ("master's", Level::Master, false),
     ("master’s", Level::Master, false),
     ("masters", Level::Master, false),
@@ -106,6 +129,18 @@ const LEVELS: &[(&str, Level, bool)] = &[
     ("MBA", Level::Master, true),
     ("m.b.a", Level::Master, false),
     ("M.A.", Level::Master, true),
+    ("MA", Level::Master, true),
+    ("m.a.sc", Level::Master, false),
+    ("MASc", Level::Master, true),
+    ("m.phil", Level::Master, false),
+    ("MPhil", Level::Master, true),
+    ("m.res", Level::Master, false),
+    ("MRes", Level::Master, true),
+    ("MPH", Level::Master, true),
+    ("m.ed", Level::Master, false),
+    ("MEd", Level::Master, true),
+    ("MMath", Level::Master, true),
+    ("m.stat", Level::Master, false),
     ("MCA", Level::Master, true),
     ("M.E.", Level::Master, true),
     ("graduate degree", Level::Master, false),
@@ -123,6 +158,9 @@ const LEVELS: &[(&str, Level, bool)] = &[
     ("BSc", Level::Bachelor, false),
     ("b.sc", Level::Bachelor, false),
     ("B.A.", Level::Bachelor, true),
+    ("BA", Level::Bachelor, true),
+    ("b.a.sc", Level::Bachelor, false),
+    ("BASc", Level::Bachelor, true),
     ("B.E.", Level::Bachelor, true),
     ("B.E", Level::Bachelor, true),
     ("b.tech", Level::Bachelor, false),
@@ -133,11 +171,18 @@ const LEVELS: &[(&str, Level, bool)] = &[
     ("BCA", Level::Bachelor, true),
     ("BBA", Level::Bachelor, true),
     ("b.com", Level::Bachelor, false),
+    ("BCom", Level::Bachelor, true),
+    ("b.ed", Level::Bachelor, false),
+    ("BEd", Level::Bachelor, true),
+    ("b.math", Level::Bachelor, false),
+    ("BMath", Level::Bachelor, true),
+    ("b.stat", Level::Bachelor, false),
     ("undergraduate degree", Level::Bachelor, false),
     ("4-year degree", Level::Bachelor, false),
     ("four-year degree", Level::Bachelor, false),
     ("college degree", Level::Bachelor, false),
     ("university degree", Level::Bachelor, false),
+    ("degree", Level::Bachelor, false),
     ("associate's degree", Level::Associate, false),
     ("associate’s degree", Level::Associate, false),
     ("associate degree", Level::Associate, false),
@@ -172,23 +217,53 @@ const NOT_MS: &[&str] = &[
     "visual",
 ];
 
+/// Words after `MA` or `BA` that make it a degree (`BA (Hons)`, `MA in`), besides a field.
+const AFTER_BA: &[&str] = &["in", "of", "hons", "honours", "honors", "degree"];
+
+/// Words after a bare `degree` that make it one ("a degree in", "degree required").
+const AFTER_DEGREE: &[&str] = &["in", "from", "required", "or", "and"];
+
+/// Words before a bare `degree` that make it one ("a tertiary degree").
+const BEFORE_DEGREE: &[&str] = &[
+    "tertiary",
+    "relevant",
+    "technical",
+    "academic",
+    "completed",
+    "honours",
+    "honors",
+    "appropriate",
+    "accredited",
+];
+
 /// Field phrases: (phrase, field ids joined by `+`, capitals only).
 const FIELDS: &[(&str, &str, bool)] = &[
     ("computer science", "computer-science", false),
     ("computer sciences", "computer-science", false),
+    (
+        "computer science and engineering",
+        "computer-science",
+        false,
+    ),
+    ("computer science & engineering", "computer-science", false),
     ("comp sci", "computer-science", false),
+    ("compsci", "computer-science", false),
     ("CS", "computer-science", true),
+    ("CSE", "computer-science", true),
     ("computing", "computer-science", false),
-    ("computer engineering", "computer-science", false),
+    ("computer applications", "computer-science", false),
     ("software engineering", "computer-science", false),
+    ("computer engineering", "computer-engineering", false),
     ("statistics", "statistics", false),
     ("statistical", "statistics", false),
+    ("stats", "statistics", false),
     ("biostatistics", "statistics", false),
     ("mathematics", "mathematics", false),
     ("math", "mathematics", false),
     ("maths", "mathematics", false),
     ("applied mathematics", "applied-mathematics", false),
     ("applied math", "applied-mathematics", false),
+    ("applied maths", "applied-mathematics", false),
     ("physics", "physics", false),
     ("engineering", "engineering", false),
     ("electrical engineering", "electrical-engineering", false),
@@ -198,14 +273,28 @@ const FIELDS: &[(&str, &str, bool)] = &[
         "electrical-engineering",
         false,
     ),
+    (
+        "electrical and computer engineering",
+        "electrical-engineering+computer-engineering",
+        false,
+    ),
     ("EE", "electrical-engineering", true),
     ("ECE", "electrical-engineering", true),
+    ("EECS", "electrical-engineering+computer-science", true),
     ("mechanical engineering", "mechanical-engineering", false),
+    ("biomedical engineering", "biomedical-engineering", false),
+    ("bioengineering", "biomedical-engineering", false),
+    ("financial engineering", "financial-engineering", false),
     ("data science", "data-science", false),
     ("data analytics", "data-science", false),
+    ("machine learning", "machine-learning", false),
+    ("artificial intelligence", "machine-learning", false),
     ("economics", "economics", false),
+    ("econ", "economics", false),
     ("econometrics", "economics", false),
     ("operations research", "operations-research", false),
+    ("operational research", "operations-research", false),
+    ("OR", "operations-research", true),
     ("information systems", "information-systems", false),
     (
         "management information systems",
@@ -214,6 +303,7 @@ const FIELDS: &[(&str, &str, bool)] = &[
     ),
     ("MIS", "information-systems", true),
     ("information technology", "information-technology", false),
+    ("IT", "information-technology", true),
     ("business", "business", false),
     ("business administration", "business", false),
     ("MBA", "business", true),
@@ -222,13 +312,34 @@ const FIELDS: &[(&str, &str, bool)] = &[
     ("computational biology", "bioinformatics", false),
     ("biology", "biology", false),
     ("chemistry", "chemistry", false),
+    ("linguistics", "linguistics", false),
+    (
+        "computational linguistics",
+        "computational-linguistics",
+        false,
+    ),
+    ("public health", "public-health", false),
+    ("epidemiology", "public-health", false),
+    ("MPH", "public-health", true),
+    ("health informatics", "health-informatics", false),
+    ("psychology", "psychology", false),
+    ("of education", "education", false),
+    ("in education", "education", false),
+    ("secondary education", "education", false),
+    ("primary education", "education", false),
+    ("elementary education", "education", false),
+    ("special education", "education", false),
+    ("m.ed", "education", false),
+    ("MEd", "education", true),
+    ("b.ed", "education", false),
+    ("BEd", "education", true),
     ("quantitative field", "quantitative", false),
     ("quantitative discipline", "quantitative", false),
     ("quantitative fields", "quantitative", false),
     ("quantitative disciplines", "quantitative", false),
     ("quantitative subject", "quantitative", false),
     ("quantitative area", "quantitative", false),
-    ("stem", "quantitative", false),
+    ("STEM", "quantitative", true),
     ("related field", "related", false),
     ("related fields", "related", false),
     ("related discipline", "related", false),
@@ -240,7 +351,177 @@ const FIELDS: &[(&str, &str, bool)] = &[
         "quantitative+related",
         false,
     ),
-    ("equivalent", "related", false),
+];
+
+/// Words that, before a field noun ("a similar discipline", "another technical subject") or
+/// after "or" ("Mathematics or similar"), stand for the related fields.
+const RELATED: &[&str] = &[
+    "related",
+    "similar",
+    "comparable",
+    "relevant",
+    "allied",
+    "adjacent",
+    "equivalent",
+    "other",
+    "another",
+];
+
+/// Words for a field of study.
+const FIELD_NOUNS: &[&str] = &[
+    "field",
+    "fields",
+    "discipline",
+    "disciplines",
+    "subject",
+    "subjects",
+    "area",
+    "areas",
+    "degree",
+    "degrees",
+    "major",
+    "majors",
+    "domain",
+    "domains",
+    "qualification",
+    "qualifications",
+    "background",
+    "science",
+    "sciences",
+    "study",
+    "studies",
+];
+
+/// Words that may stand between a [`RELATED`] word and its field noun.
+const FIELD_ADJECTIVES: &[&str] = &[
+    "a",
+    "an",
+    "technical",
+    "scientific",
+    "academic",
+    "quantitative",
+    "numerate",
+    "analytical",
+    "engineering",
+    "computational",
+    "stem",
+    "closely",
+];
+
+/// Words between "equivalent" and "experience" in "or equivalent (practical) experience",
+/// which names no field.
+const EXPERIENCE_WORDS: &[&str] = &[
+    "practical",
+    "professional",
+    "work",
+    "working",
+    "industry",
+    "industrial",
+    "research",
+    "relevant",
+    "hands",
+    "on",
+    "job",
+    "combination",
+    "of",
+    "education",
+    "and",
+    "training",
+];
+
+/// Words that end the fields of a posting's degree mention: what follows is its experience
+/// ("BS in Computer Science and 3 years of experience with statistics").
+const POSTING_STOPS: &[&str] = &[
+    "experience",
+    "years",
+    "year",
+    "yrs",
+    "knowledge",
+    "proficiency",
+    "proficient",
+    "familiarity",
+    "understanding",
+    "expertise",
+];
+
+/// Words that end the fields of a résumé's degree line: the school, the dates, a minor, the
+/// courses.
+const RESUME_STOPS: &[&str] = &[
+    "university",
+    "universiteit",
+    "universitat",
+    "universität",
+    "université",
+    "universidad",
+    "college",
+    "institute",
+    "school",
+    "academy",
+    "polytechnic",
+    "minor",
+    "minoring",
+    "from",
+    "at",
+    "gpa",
+    "cgpa",
+    "thesis",
+    "dissertation",
+    "coursework",
+    "courses",
+];
+
+/// Words before "of" that make the field a school's name ("Institute of Engineering").
+const SCHOOLS: &[&str] = &[
+    "university",
+    "college",
+    "institute",
+    "school",
+    "academy",
+    "faculty",
+    "department",
+    "polytechnic",
+    "centre",
+    "center",
+];
+
+/// Words next to a field that make it a part of the degree's field, not its field ("machine
+/// learning track", "specialization in statistics", "minor in economics").
+const SUBFIELD: &[&str] = &[
+    "track",
+    "specialization",
+    "specialisation",
+    "specializing",
+    "specialising",
+    "concentration",
+    "emphasis",
+    "focus",
+    "focusing",
+    "option",
+    "stream",
+    "minor",
+];
+
+/// Words on a résumé's degree line that say it was left unfinished.
+const UNFINISHED: &[&str] = &[
+    "abd",
+    "left before",
+    "not completed",
+    "did not complete",
+    "incomplete",
+    "withdrew",
+    "dropped out",
+    "discontinued",
+];
+
+/// Words that say a posting does not ask for the degree next to them.
+const NOT_ASKED: &[&str] = &[
+    "not required",
+    "not necessary",
+    "not needed",
+    "not a requirement",
+    "optional",
+    "isn't required",
+    "is not required",
 ];
 
 struct Automata {
@@ -256,56 +537,274 @@ fn automata() -> &'static Automata {
     })
 }
 
+/// The words of `s` (runs of letters and digits) with their byte offsets.
+fn words(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                out.push((st, &s[st..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, &s[st..]));
+    }
+    out
+}
+
+/// The first word of `s` after spaces and `( , : - –`, lowercased.
+fn next_word(s: &str) -> String {
+    let s = s.trim_start_matches(|c: char| c.is_whitespace() || "(,:-–".contains(c));
+    s.split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+/// The last word of `s`, lowercased.
+fn last_word(s: &str) -> String {
+    s.trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+/// Whether `text[s..e]` stands as a word, or starts a word run into a heading before it with
+/// no space ("QualificationsBachelor's", "profileMS").
+fn level_bounded(b: &[u8], s: usize, e: usize) -> bool {
+    let after_ok = !b.get(e).is_some_and(|c| c.is_ascii_alphanumeric());
+    word_bounded(b, s, e)
+        || (after_ok && s > 0 && b[s].is_ascii_uppercase() && b[s - 1].is_ascii_lowercase())
+}
+
+/// Whether a field phrase starts `s` (after spaces and punctuation).
+fn starts_with_field(s: &str) -> bool {
+    let t = s.trim_start_matches(|c: char| c.is_whitespace() || "(,:-–".contains(c));
+    let off = s.len() - t.len();
+    automata()
+        .fields
+        .find(t)
+        .is_some_and(|m| m.start() == 0 && word_bounded(s.as_bytes(), off, off + m.end()))
+}
+
 /// Every degree mention in `text`, in order.
+///
+/// `MS` followed by a Microsoft product is not one; `MA` and `BA` count only before a field,
+/// "in", "of", "(Hons)" or "degree" ("Boston, MA" is not a degree). The word `degree` alone
+/// is a bachelor's when it is not part of another mention ("Master's degree", "degree: MSc")
+/// and reads as one: "a degree in", "degree from", "degree required", "degree or ...", "a
+/// tertiary degree".
 fn mentions(text: &str) -> Vec<Mention> {
     let b = text.as_bytes();
-    automata()
+    let mut found: Vec<(Mention, bool)> = automata()
         .levels
         .find_iter(text)
         .filter_map(|m| {
             let (phrase, level, capitals) = LEVELS[m.pattern().as_usize()];
             let (s, e) = (m.start(), m.end());
-            if !word_bounded(b, s, e) || (capitals && &text[s..e] != phrase) {
+            if !level_bounded(b, s, e) || (capitals && &text[s..e] != phrase) {
                 return None;
             }
-            if phrase == "MS" {
-                let next = text[e..]
-                    .trim_start_matches([' ', '-'])
-                    .split(|c: char| !c.is_ascii_alphabetic())
-                    .next()
-                    .unwrap_or("");
-                if text[e..].starts_with('-') || NOT_MS.iter().any(|w| w.eq_ignore_ascii_case(next))
-                {
-                    return None;
+            let next = next_word(&text[e..]);
+            let reads = match phrase {
+                "MS" => !text[e..].starts_with('-') && !NOT_MS.contains(&next.as_str()),
+                "MA" | "BA" => AFTER_BA.contains(&next.as_str()) || starts_with_field(&text[e..]),
+                "degree" => {
+                    let before = last_word(&text[..s]);
+                    (AFTER_DEGREE.contains(&next.as_str())
+                        || text[e..].trim_start().starts_with([':', '('])
+                        || BEFORE_DEGREE.contains(&before.as_str()))
+                        && !text[..s].ends_with('-')
                 }
+                _ => true,
+            };
+            if !reads {
+                return None;
             }
-            Some(Mention { level, span: s..e })
+            Some((Mention { level, span: s..e }, phrase == "degree"))
         })
-        .collect()
+        .collect();
+    // A bare "degree" next to another mention is that mention's word.
+    let others: Vec<Range<usize>> = found
+        .iter()
+        .filter(|(_, bare)| !bare)
+        .map(|(m, _)| m.span.clone())
+        .collect();
+    found.retain(|(m, bare)| {
+        !bare
+            || !others.iter().any(|o| {
+                if o.end <= m.span.start {
+                    // "Bachelor of Science degree", "Bachelor's or Master's degree".
+                    let gap = &text[o.end..m.span.start];
+                    let gap = gap.strip_prefix('.').unwrap_or(gap);
+                    gap.len() <= 25
+                        && !gap.contains(['.', ',', ';', ':', '\n', '•'])
+                        && !words(gap).iter().any(|(_, w)| w.eq_ignore_ascii_case("in"))
+                } else {
+                    // "Degree: MSc", "degree (BS or MS)".
+                    text[m.span.end..o.start]
+                        .chars()
+                        .all(|c| !c.is_alphanumeric() && c != '\n')
+                }
+            })
+    });
+    found.into_iter().map(|(m, _)| m).collect()
 }
 
-/// The field ids named in `text[range]`, sorted and distinct.
-fn fields_in(text: &str, range: Range<usize>, out: &mut Vec<&'static str>) {
-    let part = &text[range];
-    let b = part.as_bytes();
-    for m in automata().fields.find_iter(part) {
-        let (phrase, id, capitals) = FIELDS[m.pattern().as_usize()];
-        if !word_bounded(b, m.start(), m.end()) || (capitals && &part[m.start()..m.end()] != phrase)
-        {
+/// `at`, or the nearest char boundary before it.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Whether the field phrase at `text[s..e]` names a field there: a word, in capitals when it
+/// must be, not a school's name ("Institute of Engineering") nor a part of the field
+/// ("machine learning track", see [`SUBFIELD`]), and `OR` only in a list of fields ("CS/OR",
+/// "Statistics, OR, or ...", not "BS OR MS").
+fn field_ok(text: &str, s: usize, e: usize, phrase: &str, capitals: bool) -> bool {
+    let b = text.as_bytes();
+    if !word_bounded(b, s, e) || (capitals && &text[s..e] != phrase) {
+        return false;
+    }
+    if phrase == "OR" {
+        let before = text[..s].trim_end_matches(' ');
+        let after = text[e..].trim_start_matches(' ');
+        let slash = before.ends_with('/') || after.starts_with('/');
+        let listed = before.ends_with([',', '(', ';'])
+            && (after.starts_with([',', ')', ';'])
+                || after.starts_with("or ")
+                || after.starts_with("and "));
+        if !slash && !listed {
+            return false;
+        }
+    }
+    // "Computer Science (machine learning track)", but not "Business Administration
+    // (concentration in Marketing)" nor "Statistics, minor in ...".
+    let after = text[e..].trim_start_matches([' ', '(']);
+    let next: Vec<String> = words(after)
+        .into_iter()
+        .take(2)
+        .map(|(_, w)| w.to_lowercase())
+        .collect();
+    let part = next.first().is_some_and(|w| SUBFIELD.contains(&w.as_str()))
+        && !after.starts_with([',', ';'])
+        && !next
+            .get(1)
+            .is_some_and(|w| matches!(w.as_str(), "in" | "on" | "of"));
+    if part {
+        return false;
+    }
+    let window = &text[floor_boundary(text, s.saturating_sub(40))..s];
+    let ws = words(window);
+    if ws
+        .iter()
+        .rev()
+        .take(2)
+        .any(|(_, w)| SUBFIELD.contains(&w.to_lowercase().as_str()))
+    {
+        return false;
+    }
+    let mut last = ws.iter().rev().map(|(_, w)| w.to_lowercase());
+    let school = if phrase.starts_with("of ") {
+        last.next()
+    } else {
+        match (last.next(), last.next(), last.next()) {
+            (Some(of), Some(school), _) if of == "of" => Some(school),
+            (Some(the), Some(of), Some(school)) if the == "the" && of == "of" => Some(school),
+            _ => None,
+        }
+    };
+    !school.is_some_and(|w| SCHOOLS.contains(&w.as_str()))
+}
+
+/// Adds `id` to `out` once.
+fn add(out: &mut Vec<&'static str>, id: &'static str) {
+    if !out.contains(&id) {
+        out.push(id);
+    }
+}
+
+/// Whether a field noun follows `ws[i]` after at most three [`FIELD_ADJECTIVES`], and if so
+/// whether "quantitative" or "numerate" was among them.
+fn noun_after(ws: &[String], i: usize) -> Option<bool> {
+    let mut quantitative = false;
+    for w in ws.iter().skip(i + 1).take(4) {
+        if FIELD_NOUNS.contains(&w.as_str()) {
+            return Some(quantitative);
+        }
+        if !FIELD_ADJECTIVES.contains(&w.as_str()) {
+            return None;
+        }
+        quantitative |= w == "quantitative" || w == "numerate";
+    }
+    None
+}
+
+/// The `related` and `quantitative` fields named in words: "a similar discipline", "another
+/// technical subject", "Mathematics or similar", "or equivalent" (not "or equivalent
+/// practical experience"), "a quantitative degree"; "another quantitative field" is
+/// `quantitative` alone.
+fn word_fields(part: &str, out: &mut Vec<&'static str>) {
+    let ws: Vec<String> = words(part).iter().map(|(_, w)| w.to_lowercase()).collect();
+    for (i, w) in ws.iter().enumerate() {
+        let w = w.as_str();
+        if w == "quantitative" || w == "numerate" {
+            if noun_after(&ws, i).is_some() {
+                add(out, "quantitative");
+            }
             continue;
         }
-        for id in id.split('+') {
-            if !out.contains(&id) {
-                out.push(id);
+        if !RELATED.contains(&w) {
+            continue;
+        }
+        match noun_after(&ws, i) {
+            Some(quantitative) => {
+                if !(quantitative && (w == "other" || w == "another")) {
+                    add(out, "related");
+                }
+            }
+            None => {
+                let or = |j: Option<usize>| j.is_some_and(|j| ws[j] == "or");
+                let after_or = or(i.checked_sub(1))
+                    || (i >= 2 && matches!(ws[i - 1].as_str(), "a" | "an") && or(Some(i - 2)));
+                if !after_or || !matches!(w, "similar" | "equivalent" | "related" | "comparable") {
+                    continue;
+                }
+                let experience = ws[i + 1..]
+                    .iter()
+                    .find(|x| !EXPERIENCE_WORDS.contains(&x.as_str()))
+                    .is_some_and(|x| x == "experience");
+                if !experience {
+                    add(out, "related");
+                }
             }
         }
     }
+}
+
+/// The field ids named in `text[range]`, added to `out`, sorted and distinct.
+fn fields_in(text: &str, range: Range<usize>, out: &mut Vec<&'static str>) {
+    let part = &text[range.clone()];
+    for m in automata().fields.find_iter(part) {
+        let (phrase, ids, capitals) = FIELDS[m.pattern().as_usize()];
+        let (s, e) = (range.start + m.start(), range.start + m.end());
+        if field_ok(text, s, e, phrase, capitals) {
+            for id in ids.split('+') {
+                add(out, id);
+            }
+        }
+    }
+    word_fields(part, out);
     // "Electrical Engineering" names engineering once, by its own field.
-    if out.contains(&"engineering")
-        && ["electrical-engineering", "mechanical-engineering"]
-            .iter()
-            .any(|f| out.contains(f))
-    {
+    if out.contains(&"engineering") && out.iter().any(|f| f.ends_with("-engineering")) {
         out.retain(|f| *f != "engineering");
     }
     out.sort_unstable();
@@ -327,9 +826,7 @@ fn field_spans(text: &str, mentions: &[Mention]) -> Vec<Range<usize>> {
         let part = &text[cs..ce];
         for f in automata().fields.find_iter(part) {
             let (phrase, _, capitals) = FIELDS[f.pattern().as_usize()];
-            if word_bounded(part.as_bytes(), f.start(), f.end())
-                && (!capitals || &part[f.start()..f.end()] == phrase)
-            {
+            if field_ok(text, cs + f.start(), cs + f.end(), phrase, capitals) {
                 out.push(cs + f.start()..cs + f.end());
             }
         }
@@ -345,15 +842,72 @@ fn line_at(text: &str, at: usize) -> Range<usize> {
     start..end
 }
 
+/// Where the first word of `text[from..to]` that `stop` accepts ends (`to` when none does).
+/// `include` says whether the stop word itself is kept.
+fn stop_at(
+    text: &str,
+    from: usize,
+    to: usize,
+    stop: impl Fn(&str) -> bool,
+    include: bool,
+) -> usize {
+    words(&text[from..to])
+        .into_iter()
+        .find(|(_, w)| stop(&w.to_lowercase()))
+        .map_or(to, |(i, w)| from + i + if include { w.len() } else { 0 })
+}
+
+/// The end of the fields of a résumé's degree line that starts at `from`: before the school,
+/// the dates, a minor or the courses, at most 150 bytes on, and within its section.
+fn resume_fields_end(text: &str, sections: &Sections, from: usize, to: usize) -> usize {
+    let to = floor_boundary(text, to.min(from + 150));
+    let section = sections.at(from);
+    let end = stop_at(
+        text,
+        from,
+        to,
+        |w| {
+            RESUME_STOPS.contains(&w)
+                || (w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+                    && w.bytes().all(|c| c.is_ascii_digit())
+        },
+        false,
+    );
+    sections
+        .starts()
+        .iter()
+        .map(|s| s.heading.start)
+        .find(|&h| h > from && h < end && sections.at(h) != section)
+        .unwrap_or(end)
+}
+
+/// Whether the line of a résumé's degree `m` says it was left unfinished ("Ph.D. (ABD)",
+/// "left before the dissertation").
+fn unfinished(text: &str, all: &[Mention], m: &Mention) -> bool {
+    let line = line_at(text, m.span.start);
+    let next = all
+        .iter()
+        .find(|o| o.span.start > m.span.start)
+        .map_or(text.len(), |o| o.span.start);
+    let end = floor_boundary(text, line.end.min(next).min(m.span.end + 120));
+    let rest = text[m.span.end..end].to_lowercase();
+    UNFINISHED.iter().any(|p| {
+        rest.match_indices(p)
+            .any(|(i, _)| word_bounded(rest.as_bytes(), i, i + p.len()))
+    })
+}
+
 /// The highest degree a résumé holds (see the module docs).
 pub fn held(text: &str, sections: &Sections) -> Option<Degree> {
     let all = mentions(text);
-    let in_education: Vec<&Mention> = all
+    let finished: Vec<&Mention> = all.iter().filter(|m| !unfinished(text, &all, m)).collect();
+    let in_education: Vec<&Mention> = finished
         .iter()
+        .copied()
         .filter(|m| sections.at(m.span.start) == Section::Education)
         .collect();
-    let pool: Vec<&Mention> = if in_education.is_empty() {
-        all.iter().collect()
+    let pool = if in_education.is_empty() {
+        finished
     } else {
         in_education
     };
@@ -366,20 +920,43 @@ pub fn held(text: &str, sections: &Sections) -> Option<Degree> {
             _ => Some(m),
         })?;
     let line = line_at(text, best.span.start);
-    // Fields after the level word on its line (a line may list two degrees), or anywhere on
-    // it, or on the next line.
     let mut fields = Vec::new();
-    let until = all
+    // Fields after the level word on its line (a line may list two degrees), before the
+    // school and the dates.
+    let next = all
         .iter()
-        .find(|m| m.span.start > best.span.start && m.span.start < line.end)
-        .map_or(line.end, |m| m.span.start);
-    fields_in(text, best.span.start..until, &mut fields);
+        .find(|m| m.span.start > best.span.start)
+        .map_or(text.len(), |m| m.span.start);
+    let end = resume_fields_end(text, sections, best.span.start, line.end.min(next));
+    fields_in(text, best.span.start..end, &mut fields);
+    // Or before it on its line ("Computer Science, B.S."), within its section.
     if fields.is_empty() {
-        fields_in(text, line.clone(), &mut fields);
+        let prev = all
+            .iter()
+            .rev()
+            .find(|m| m.span.end <= best.span.start)
+            .map_or(0, |m| m.span.end);
+        let section = sections
+            .starts()
+            .iter()
+            .rev()
+            .map(|s| s.heading.end)
+            .find(|&h| h <= best.span.start)
+            .unwrap_or(0);
+        let from = line
+            .start
+            .max(prev)
+            .max(section)
+            .max(floor_boundary(text, best.span.start.saturating_sub(100)));
+        fields_in(text, from..best.span.start, &mut fields);
     }
+    // Or on the next line ("Ph.D.\nPhysics, MIT"), when that names no degree of its own.
     if fields.is_empty() && line.end < text.len() {
         let next = line_at(text, line.end + 1);
-        fields_in(text, next, &mut fields);
+        if !all.iter().any(|m| next.contains(&m.span.start)) {
+            let end = resume_fields_end(text, sections, next.start, next.end);
+            fields_in(text, next.start..end, &mut fields);
+        }
     }
     Some(Degree {
         level: best.level,
@@ -397,6 +974,27 @@ pub fn asked(text: &str, sections: &Sections, asks: &Asks) -> (Option<Degree>, V
     (lowest_required(text, sections, asks, all), spans)
 }
 
+/// Whether the posting says it does not ask for the degree `m`: "no degree required",
+/// "without a degree", "a degree is not required", "MS optional".
+fn not_asked(text: &str, m: &Mention) -> bool {
+    let before = words(&text[floor_boundary(text, m.span.start.saturating_sub(12))..m.span.start]);
+    let mut last = before.iter().rev().map(|(_, w)| w.to_lowercase());
+    let (w1, w2) = (last.next(), last.next());
+    if w1.as_deref() == Some("no")
+        || w1.as_deref() == Some("without")
+        || (matches!(w1.as_deref(), Some("a" | "an")) && w2.as_deref() == Some("without"))
+    {
+        return true;
+    }
+    let end = floor_boundary(text, (m.span.end + 40).min(text.len()));
+    let rest = &text[m.span.end..end];
+    let rest = rest
+        .find(['.', ',', ';', '\n'])
+        .map_or(rest, |i| &rest[..i])
+        .to_lowercase();
+    NOT_ASKED.iter().any(|p| rest.contains(p))
+}
+
 fn lowest_required(
     text: &str,
     sections: &Sections,
@@ -406,17 +1004,18 @@ fn lowest_required(
     let b = text.as_bytes();
     let required: Vec<Mention> = all
         .into_iter()
-        .filter(|m| asks.strength_at(text, sections, m.span.clone()) == Strength::Required)
+        .filter(|m| {
+            asks.strength_at(text, sections, m.span.clone()) == Strength::Required
+                && !not_asked(text, m)
+        })
         .collect();
     let lowest = required.iter().min_by_key(|m| (m.level, m.span.start))?;
     let mut fields = Vec::new();
-    let mut clauses: Vec<(usize, usize)> = required
-        .iter()
-        .map(|m| (m.span.start, asks.clauses.bounds(b, m.span.start).1))
-        .collect();
-    clauses.dedup_by_key(|c| c.1);
-    for (from, to) in clauses {
-        fields_in(text, from..to, &mut fields);
+    for m in &required {
+        // The mention's clause, up to the experience it asks beside the degree.
+        let (_, ce) = asks.clauses.bounds(b, m.span.start);
+        let end = stop_at(text, m.span.end, ce, |w| POSTING_STOPS.contains(&w), true);
+        fields_in(text, m.span.start..end, &mut fields);
     }
     Some(Degree {
         level: lowest.level,
@@ -447,7 +1046,7 @@ mod tests {
                 ),
                 (
                     "Education Details\nB.E. Computer Engineering, Pune, 2014 HSC 2010",
-                    "bachelor computer-science",
+                    "bachelor computer-engineering",
                 ),
                 ("Education\nPh.D.\nPhysics, MIT", "phd physics"),
                 // MS Office is not a master's; an MBA is.
