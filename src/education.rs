@@ -178,6 +178,7 @@ const LEVELS: &[(&str, Level, bool)] = &[
     ("BMath", Level::Bachelor, true),
     ("b.stat", Level::Bachelor, false),
     ("undergraduate degree", Level::Bachelor, false),
+    ("tertiary qualification", Level::Bachelor, false),
     ("4-year degree", Level::Bachelor, false),
     ("four-year degree", Level::Bachelor, false),
     ("college degree", Level::Bachelor, false),
@@ -666,7 +667,8 @@ fn floor_boundary(text: &str, mut at: usize) -> usize {
 }
 
 /// Whether the field phrase at `text[s..e]` names a field there: a word, in capitals when it
-/// must be, not a school's name ("Institute of Engineering") nor a part of the field
+/// must be, "of education" only after a degree word ("Master of Education"), not a school's
+/// name ("Institute of Engineering") nor a part of the field
 /// ("machine learning track", see [`SUBFIELD`]), and `OR` only in a list of fields ("CS/OR",
 /// "Statistics, OR, or ...", not "BS OR MS").
 fn field_ok(text: &str, s: usize, e: usize, phrase: &str, capitals: bool) -> bool {
@@ -713,14 +715,19 @@ fn field_ok(text: &str, s: usize, e: usize, phrase: &str, capitals: bool) -> boo
         return false;
     }
     let mut last = ws.iter().rev().map(|(_, w)| w.to_lowercase());
-    let school = if phrase.starts_with("of ") {
-        last.next()
-    } else {
-        match (last.next(), last.next(), last.next()) {
-            (Some(of), Some(school), _) if of == "of" => Some(school),
-            (Some(the), Some(of), Some(school)) if the == "the" && of == "of" => Some(school),
-            _ => None,
-        }
+    if phrase.starts_with("of ") {
+        // "Master of Education", not "a combination of education and experience".
+        return last.next().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "master" | "masters" | "bachelor" | "bachelors" | "doctor" | "degree"
+            )
+        });
+    }
+    let school = match (last.next(), last.next(), last.next()) {
+        (Some(of), Some(school), _) if of == "of" => Some(school),
+        (Some(the), Some(of), Some(school)) if the == "the" && of == "of" => Some(school),
+        _ => None,
     };
     !school.is_some_and(|w| SCHOOLS.contains(&w.as_str()))
 }
@@ -817,8 +824,8 @@ fn field_spans(text: &str, mentions: &[Mention]) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut done = 0;
     for m in mentions {
-        let (cs, ce) = clause_bounds(b, m.span.start);
-        let cs = cs.max(done);
+        let cs = clause_bounds(b, m.span.start).0.max(done);
+        let ce = clause_end(text, m);
         if cs >= ce {
             continue;
         }
@@ -832,6 +839,17 @@ fn field_spans(text: &str, mentions: &[Mention]) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// The end of the clause of mention `m`, read past the dot that ends its abbreviation ("B.S.
+/// in Computer Science", "a Ph.D. in Physics").
+fn clause_end(text: &str, m: &Mention) -> usize {
+    let b = text.as_bytes();
+    let mut at = m.span.start;
+    if text[m.span.clone()].contains('.') {
+        at = m.span.end + usize::from(b.get(m.span.end) == Some(&b'.'));
+    }
+    clause_bounds(b, at).1.max(m.span.end)
 }
 
 /// The line holding byte `at`: `[start, end)` without its `\n`.
@@ -851,6 +869,9 @@ fn stop_at(
     stop: impl Fn(&str) -> bool,
     include: bool,
 ) -> usize {
+    if from >= to {
+        return to.max(from);
+    }
     words(&text[from..to])
         .into_iter()
         .find(|(_, w)| stop(&w.to_lowercase()))
@@ -1001,7 +1022,6 @@ fn lowest_required(
     asks: &Asks,
     all: Vec<Mention>,
 ) -> Option<Degree> {
-    let b = text.as_bytes();
     let required: Vec<Mention> = all
         .into_iter()
         .filter(|m| {
@@ -1013,7 +1033,7 @@ fn lowest_required(
     let mut fields = Vec::new();
     for m in &required {
         // The mention's clause, up to the experience it asks beside the degree.
-        let (_, ce) = asks.clauses.bounds(b, m.span.start);
+        let ce = clause_end(text, m);
         let end = stop_at(text, m.span.end, ce, |w| POSTING_STOPS.contains(&w), true);
         fields_in(text, m.span.start..end, &mut fields);
     }
@@ -1085,5 +1105,290 @@ mod tests {
                 render(asked(t, &sections, &asks).0)
             },
         );
+    }
+
+    fn posting(t: &str) -> String {
+        let scanner = crate::scan::Scanner::builtin();
+        let sections = Sections::find(t, Kind::Posting);
+        let matches = scanner.scan(t);
+        let asks = Asks::find(t, &sections, &matches, scanner.lexicon());
+        render(asked(t, &sections, &asks).0)
+    }
+
+    #[test]
+    fn posting_levels_in_many_wordings() {
+        check_cases(
+            &[
+                (
+                    "Requirements\n- A degree in Physics or Chemistry",
+                    "bachelor chemistry,physics",
+                ),
+                ("Requirements\n- Degree required; Python", "bachelor "),
+                // An abbreviation's dot does not end the clause.
+                (
+                    "Requirements\n- B.S. in Electrical Engineering or Computer Science",
+                    "bachelor computer-science,electrical-engineering",
+                ),
+                (
+                    "Requirements\n- A relevant tertiary qualification in Data Science",
+                    "bachelor data-science",
+                ),
+                (
+                    "Requirements\n- Tertiary qualification or degree in IT",
+                    "bachelor information-technology",
+                ),
+                (
+                    "Requirements\n- BEng or MEng in Mechanical Engineering",
+                    "bachelor mechanical-engineering",
+                ),
+                (
+                    "Requirements\n- B.Tech/M.Tech in CSE or ECE",
+                    "bachelor computer-science,electrical-engineering",
+                ),
+                (
+                    "Requirements\n- MSc or PhD in Stats, Maths or Econ",
+                    "master economics,mathematics,statistics",
+                ),
+                (
+                    "Requirements\n- Bachelor's or Master's in Comp Sci",
+                    "bachelor computer-science",
+                ),
+                (
+                    "Requirements\n- PhD or equivalent experience in ML research",
+                    "phd ",
+                ),
+                (
+                    "Must haveMS in EE or a similar field",
+                    "master electrical-engineering,related",
+                ),
+                (
+                    "Requirements\n- MPhil or DPhil in Computational Linguistics",
+                    "master computational-linguistics",
+                ),
+                (
+                    "Requirements\n- MPH or MSc in Epidemiology or Health Informatics",
+                    "master health-informatics,public-health",
+                ),
+                // Only the degree's own words: not the years, not the skills after them.
+                (
+                    "Requirements\n- BS in Computer Science and 3+ years of experience with statistics",
+                    "bachelor computer-science",
+                ),
+                // No degree asked.
+                ("Requirements\n- No degree required, just curiosity", ""),
+                ("Requirements\n- Python; a degree is not required", ""),
+                ("Requirements\n- Master's degree preferred", ""),
+                (
+                    "Requirements\n- 5 years of SQL\nNice to have\n- MS in Statistics",
+                    "",
+                ),
+                ("We run a 360-degree review twice a year.", ""),
+                ("Our office is in Boston, MA and Austin, TX", ""),
+                ("Requirements\n- Expert in MS Excel and MS-SQL", ""),
+            ],
+            posting,
+        );
+    }
+
+    #[test]
+    fn posting_fields_in_open_wordings() {
+        check_cases(
+            &[
+                (
+                    "Requirements\n- BS in Mathematics or similar",
+                    "bachelor mathematics,related",
+                ),
+                (
+                    "Requirements\n- BS in Economics or a comparable field",
+                    "bachelor economics,related",
+                ),
+                (
+                    "Requirements\n- BS in Physics or another technical subject",
+                    "bachelor physics,related",
+                ),
+                (
+                    "Requirements\n- BS in Finance or equivalent",
+                    "bachelor finance,related",
+                ),
+                (
+                    "Requirements\n- BS in Finance or equivalent practical experience",
+                    "bachelor finance",
+                ),
+                (
+                    "Requirements\n- BS in Finance or equivalent combination of education and experience",
+                    "bachelor finance",
+                ),
+                (
+                    "Requirements\n- BS in Statistics or another quantitative field",
+                    "bachelor quantitative,statistics",
+                ),
+                (
+                    "Requirements\n- BS in a STEM discipline",
+                    "bachelor quantitative",
+                ),
+                (
+                    "Requirements\n- BS in a numerate subject such as Economics",
+                    "bachelor economics,quantitative",
+                ),
+                (
+                    "Requirements\n- MS in Statistics, OR, or a related quantitative field",
+                    "master operations-research,quantitative,related,statistics",
+                ),
+                (
+                    "Requirements\n- BS OR MS IN COMPUTER SCIENCE",
+                    "bachelor computer-science",
+                ),
+                (
+                    "Requirements\n- MS in CS/OR",
+                    "master computer-science,operations-research",
+                ),
+                (
+                    "Requirements\n- PhD in Machine Learning or Artificial Intelligence",
+                    "phd machine-learning",
+                ),
+                (
+                    "Requirements\n- BS in Biomedical Engineering, Psychology or Linguistics",
+                    "bachelor biomedical-engineering,linguistics,psychology",
+                ),
+                (
+                    "Requirements\n- BS in Computer Engineering or Financial Engineering",
+                    "bachelor computer-engineering,financial-engineering",
+                ),
+            ],
+            posting,
+        );
+    }
+
+    #[test]
+    fn resume_degree_lines_in_many_layouts() {
+        check_cases(
+            &[
+                // The school's name, the dates and a minor are not the degree's field.
+                (
+                    "Education\nB.Tech Information Technology, Rao Institute of Engineering, 2015",
+                    "bachelor information-technology",
+                ),
+                (
+                    "Education\nB.S. Statistics, minor in Computer Science, 2019",
+                    "bachelor statistics",
+                ),
+                (
+                    "Education\nMSc Computer Science (machine learning track), 2019",
+                    "master computer-science",
+                ),
+                (
+                    "Education\nBA Business (concentration in Finance), 2019",
+                    "bachelor business",
+                ),
+                (
+                    "Education\nBA (Hons) Accounting and Finance, Kent, 2013",
+                    "bachelor finance",
+                ),
+                ("Education\nMA Economics, 2012", "master economics"),
+                (
+                    "Education\nB.A.Sc. Computer Engineering, 2017",
+                    "bachelor computer-engineering",
+                ),
+                (
+                    "Education\nM.Ed. Secondary Education, 2014\nB.S. Chemistry, 2012",
+                    "master education",
+                ),
+                (
+                    "Education\nMaster's Degree in Special Education\nDegree in Physics",
+                    "master education",
+                ),
+                (
+                    "Education\nDegree in Physics, Valencia, 2011",
+                    "bachelor physics",
+                ),
+                (
+                    "Education\nComputer Science, B.S., 2016",
+                    "bachelor computer-science",
+                ),
+                ("Education\nMPhil Linguistics, 2016", "master linguistics"),
+                // Unfinished degrees do not count; degrees in progress do.
+                (
+                    "Education\nPh.D. (ABD) Economics, 2014\nM.A. Economics, 2012",
+                    "master economics",
+                ),
+                (
+                    "Education\nPhD Physics, left before the thesis\nBSc Physics",
+                    "bachelor physics",
+                ),
+                (
+                    "Education\nPhD candidate in Bioinformatics (expected 2027)\nMSc Biology",
+                    "phd bioinformatics",
+                ),
+                // A flattened résumé: the fields stop at the school.
+                (
+                    "Skills: SQL, Tableau Education Details B.Sc. Statistics Pune, Deccan College of Science Data Analyst with information systems work",
+                    "bachelor statistics",
+                ),
+                (
+                    "Skills\nPython\nEducationBSc Mathematics, 2016",
+                    "bachelor mathematics",
+                ),
+            ],
+            |t| render(held(t, &Sections::find(t, Kind::Resume))),
+        );
+    }
+
+    #[test]
+    fn never_panics_on_odd_degree_text() {
+        let alphabet = [
+            "B.S.",
+            "Ph.D.",
+            "MSc",
+            "MA",
+            "BA",
+            "degree",
+            "Degree",
+            "Education",
+            "EDUCATION\n",
+            "Requirements\n",
+            "University",
+            "of",
+            "in",
+            "minor",
+            "track",
+            "(",
+            ")",
+            ",",
+            "/",
+            ".",
+            ";",
+            "\n",
+            "é",
+            "—",
+            "•",
+            "or",
+            "similar",
+            "equivalent",
+            "experience",
+            "OR",
+            "CS",
+            "Computer Science",
+            "another",
+            "quantitative",
+            "field",
+            "ABD",
+            "no",
+            "not required",
+            "years",
+            "2019",
+            "Institute",
+            "Engineering",
+        ];
+        let scanner = crate::scan::Scanner::builtin();
+        for text in crate::testing::random_texts(23, &alphabet, 3000, 20) {
+            let sections = Sections::find(&text, Kind::Posting);
+            let matches = scanner.scan(&text);
+            let asks = Asks::find(&text, &sections, &matches, scanner.lexicon());
+            let (degree, spans) = asked(&text, &sections, &asks);
+            for r in degree.iter().map(|d| &d.span).chain(&spans) {
+                assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+            }
+            held(&text, &Sections::find(&text, Kind::Resume));
+        }
     }
 }
