@@ -21,8 +21,11 @@
 //! - A **résumé** holds the highest degree mentioned in its education section (anywhere, when it
 //!   has none), completed or in progress, not one left unfinished ("Ph.D. (ABD)", "left
 //!   before the dissertation"). Its fields are those after the level word on its line, up to
-//!   the next degree, the school, the dates or a minor; else before it on its line; else on
-//!   the next line when that names no degree of its own.
+//!   the next degree (not one restated in brackets: "Bachelor of Technology (B.Tech)"), the
+//!   school, the dates or a minor; else before it on its line; else on the next line when
+//!   that names no degree of its own.
+//! - In both, a degree's own name ("Master of Engineering", "Bachelor of Business
+//!   Administration") gives its field only when no other field is named.
 //! - A **posting** asks for the lowest degree among the mentions it requires (not preferred,
 //!   not in the company description or benefits, not "no degree required" or "MS optional"),
 //!   with the fields in those mentions' clauses up to the experience asked beside them:
@@ -187,6 +190,9 @@ const LEVELS: &[(&str, Level, bool)] = &[
     ("associate's degree", Level::Associate, false),
     ("associate’s degree", Level::Associate, false),
     ("associate degree", Level::Associate, false),
+    ("associate of arts", Level::Associate, false),
+    ("associate of science", Level::Associate, false),
+    ("associate of applied science", Level::Associate, false),
     ("associates degree", Level::Associate, false),
     ("high school", Level::HighSchool, false),
     ("secondary school", Level::HighSchool, false),
@@ -308,6 +314,10 @@ const FIELDS: &[(&str, &str, bool)] = &[
     ("business", "business", false),
     ("business administration", "business", false),
     ("MBA", "business", true),
+    ("BBA", "business", true),
+    ("commerce", "business", false),
+    ("b.com", "business", false),
+    ("BCom", "business", true),
     ("finance", "finance", false),
     ("bioinformatics", "bioinformatics", false),
     ("computational biology", "bioinformatics", false),
@@ -800,21 +810,49 @@ fn word_fields(part: &str, out: &mut Vec<&'static str>) {
 /// The field ids named in `text[range]`, added to `out`, sorted and distinct.
 fn fields_in(text: &str, range: Range<usize>, out: &mut Vec<&'static str>) {
     let part = &text[range.clone()];
+    let (mut found, mut names) = (Vec::new(), Vec::new());
     for m in automata().fields.find_iter(part) {
         let (phrase, ids, capitals) = FIELDS[m.pattern().as_usize()];
         let (s, e) = (range.start + m.start(), range.start + m.end());
         if field_ok(text, s, e, phrase, capitals) {
+            let into = if degree_name(text, s) {
+                &mut names
+            } else {
+                &mut found
+            };
             for id in ids.split('+') {
-                add(out, id);
+                add(into, id);
             }
         }
     }
-    word_fields(part, out);
+    word_fields(part, &mut found);
+    // "Master of Engineering (M.Eng.), Electrical Engineering": the degree's name is its
+    // field only when no other is named.
+    if found.is_empty() {
+        found = names;
+    }
+    for id in found {
+        add(out, id);
+    }
     // "Electrical Engineering" names engineering once, by its own field.
     if out.contains(&"engineering") && out.iter().any(|f| f.ends_with("-engineering")) {
         out.retain(|f| *f != "engineering");
     }
     out.sort_unstable();
+}
+
+/// Whether the field at byte `s` is in a degree's name: "Master of Engineering", "Bachelor
+/// of Business Administration".
+fn degree_name(text: &str, s: usize) -> bool {
+    let ws = words(&text[floor_boundary(text, s.saturating_sub(20))..s]);
+    let mut last = ws.iter().rev().map(|(_, w)| w.to_lowercase());
+    last.next().is_some_and(|w| w == "of")
+        && last.next().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "master" | "masters" | "bachelor" | "bachelors" | "doctor" | "associate"
+            )
+        })
 }
 
 /// The spans of the fields named in the clauses of `mentions` ("Computer Science" in "MS in
@@ -944,9 +982,10 @@ pub fn held(text: &str, sections: &Sections) -> Option<Degree> {
     let mut fields = Vec::new();
     // Fields after the level word on its line (a line may list two degrees), before the
     // school and the dates.
+    // A degree restated in brackets ("Bachelor of Technology (B.Tech), ...") does not end them.
     let next = all
         .iter()
-        .find(|m| m.span.start > best.span.start)
+        .find(|m| m.span.start > best.span.start && !text[..m.span.start].trim_end().ends_with('('))
         .map_or(text.len(), |m| m.span.start);
     let end = resume_fields_end(text, sections, best.span.start, line.end.min(next));
     fields_in(text, best.span.start..end, &mut fields);
@@ -1306,6 +1345,24 @@ mod tests {
                     "bachelor computer-science",
                 ),
                 ("Education\nMPhil Linguistics, 2016", "master linguistics"),
+                // A degree restated in brackets; the degree's name is its field only alone.
+                (
+                    "Education\nBachelor of Technology (B.Tech), Computer Science & Engineering, 2015",
+                    "bachelor computer-science",
+                ),
+                (
+                    "Education\nMaster of Engineering (M.Eng.), Electrical Engineering, 2014",
+                    "master electrical-engineering",
+                ),
+                (
+                    "Education\nMaster of Business Administration, 2020",
+                    "master business",
+                ),
+                ("Education\nB.Com (Hons), 2012", "bachelor business"),
+                (
+                    "Education\nAssociate of Applied Science, Information Technology",
+                    "associate information-technology",
+                ),
                 // Unfinished degrees do not count; degrees in progress do.
                 (
                     "Education\nPh.D. (ABD) Economics, 2014\nM.A. Economics, 2012",
