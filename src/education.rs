@@ -898,22 +898,36 @@ fn line_at(text: &str, at: usize) -> Range<usize> {
     start..end
 }
 
-/// Where the first word of `text[from..to]` that `stop` accepts ends (`to` when none does).
-/// `include` says whether the stop word itself is kept.
-fn stop_at(
-    text: &str,
-    from: usize,
-    to: usize,
-    stop: impl Fn(&str) -> bool,
-    include: bool,
-) -> usize {
+/// Where the first word of `text[from..to]` that `stop` accepts starts (`to` when none
+/// does).
+fn stop_at(text: &str, from: usize, to: usize, stop: impl Fn(&str) -> bool) -> usize {
     if from >= to {
         return to.max(from);
     }
     words(&text[from..to])
         .into_iter()
         .find(|(_, w)| stop(&w.to_lowercase()))
-        .map_or(to, |(i, w)| from + i + if include { w.len() } else { 0 })
+        .map_or(to, |(i, _)| from + i)
+}
+
+/// The end of the fields of a posting's degree mention that ends at `from`, in its clause
+/// ending at `to`: after the first [`POSTING_STOPS`] word, unless that experience stands in
+/// for the degree ("PhD or equivalent research experience in NLP").
+fn posting_fields_end(text: &str, from: usize, to: usize) -> usize {
+    if from >= to {
+        return to.max(from);
+    }
+    let ws = words(&text[from..to]);
+    for (k, (i, w)) in ws.iter().enumerate() {
+        if POSTING_STOPS.contains(&w.to_lowercase().as_str())
+            && !ws[k.saturating_sub(3)..k]
+                .iter()
+                .any(|(_, p)| p.eq_ignore_ascii_case("equivalent"))
+        {
+            return from + i + w.len();
+        }
+    }
+    to
 }
 
 /// The end of the fields of a résumé's degree line that starts at `from`: before the school,
@@ -921,17 +935,11 @@ fn stop_at(
 fn resume_fields_end(text: &str, sections: &Sections, from: usize, to: usize) -> usize {
     let to = floor_boundary(text, to.min(from + 150));
     let section = sections.at(from);
-    let end = stop_at(
-        text,
-        from,
-        to,
-        |w| {
-            RESUME_STOPS.contains(&w)
-                || (w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
-                    && w.bytes().all(|c| c.is_ascii_digit())
-        },
-        false,
-    );
+    let end = stop_at(text, from, to, |w| {
+        RESUME_STOPS.contains(&w)
+            || (w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+                && w.bytes().all(|c| c.is_ascii_digit())
+    });
     sections
         .starts()
         .iter()
@@ -1073,7 +1081,7 @@ fn lowest_required(
     for m in &required {
         // The mention's clause, up to the experience it asks beside the degree.
         let ce = clause_end(text, m);
-        let end = stop_at(text, m.span.end, ce, |w| POSTING_STOPS.contains(&w), true);
+        let end = posting_fields_end(text, m.span.end, ce);
         fields_in(text, m.span.start..end, &mut fields);
     }
     Some(Degree {
