@@ -10,8 +10,9 @@
 //! semicolons and bullets) overrides the section: "Spark is a plus", "nice to have: Kafka",
 //! "Python required", "must have", "at least", or a years ask ("3+ years of SQL"). The cue
 //! nearest the match wins, whichever side of it the cue is on, so "Python required, Spark a
-//! plus" asks for Python and prefers Spark. A negated match ("no Java needed") is only
-//! mentioned.
+//! plus" asks for Python and prefers Spark. A heading's own words are not cues: "Desired
+//! Candidate Profile" is a requirements heading, and its "desired" prefers nothing. A negated
+//! match ("no Java needed") is only mentioned.
 //!
 //! # Years
 //! "5+ years of Python", "3-5 years experience with Spark", "at least two years of SQL",
@@ -98,7 +99,15 @@ impl Asks {
     pub fn find(text: &str, sections: &Sections, matches: &[Match], lexicon: &Lexicon) -> Asks {
         let clauses = Clauses::new(text.as_bytes());
         let years = years_asks(text, sections, matches, lexicon, &clauses);
-        let cues = cues(text, &years);
+        let mut cues = cues(text, &years);
+        // A heading's own words are its section's ("Desired Candidate Profile" asks for what
+        // it lists), not a cue.
+        cues.retain(|c| {
+            !sections
+                .starts()
+                .iter()
+                .any(|s| s.heading.start <= c.span.0 && c.span.1 <= s.heading.end)
+        });
         let mut asks = Asks {
             strengths: Vec::with_capacity(matches.len()),
             years,
