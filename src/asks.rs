@@ -133,11 +133,22 @@ impl Asks {
     /// The strength of a mention at `span` of `text`: its section's, unless a cue in its clause
     /// says otherwise (see the module docs). Negation is not looked at here.
     pub fn strength_at(&self, text: &str, sections: &Sections, span: Range<usize>) -> Strength {
+        let clause = self.clauses.bounds(text.as_bytes(), span.start);
+        self.strength_within(sections, span, clause)
+    }
+
+    /// [`Asks::strength_at`] with the cues looked for only in `[cs, ce)`, a part of the
+    /// clause (a degree's part of "Bachelor's degree (Master's preferred)").
+    pub(crate) fn strength_within(
+        &self,
+        sections: &Sections,
+        span: Range<usize>,
+        (cs, ce): (usize, usize),
+    ) -> Strength {
         let base = Strength::of_section(sections.at(span.start));
         if base == Strength::Mentioned {
             return base;
         }
-        let (cs, ce) = self.clauses.bounds(text.as_bytes(), span.start);
         nearest_cue(&self.cues, span.start, span.end, cs, ce).unwrap_or(base)
     }
 

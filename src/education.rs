@@ -5,8 +5,9 @@
 //! Short acronyms count only in capitals (`MS`, `BS`, `MBA`), also run into a heading before
 //! them ("QualificationsBachelor's", "profileMS"); `MS Office`, `MS Excel`, `MS SQL` are not
 //! degrees, and `MA`, `BA` count only before a field, "in", "(Hons)" or "degree" ("Boston,
-//! MA" is not one). The word "degree" alone is a bachelor's ("a degree in Computer Science",
-//! "Degree required", "a tertiary degree") unless it belongs to another mention ("Master's
+//! MA" is not one); "Master in" and "Graduate in" (a bachelor's) count before a field. The
+//! word "degree" alone is a bachelor's ("a degree in Computer Science", "Degree required", "a
+//! tertiary degree", "degree educated") unless it belongs to another mention ("Master's
 //! degree", "Degree: MSc").
 //!
 //! **Fields** are a fixed list of ids ("computer-science", "computer-engineering",
@@ -27,7 +28,10 @@
 //! - In both, a degree's own name ("Master of Engineering", "Bachelor of Business
 //!   Administration") gives its field only when no other field is named.
 //! - A **posting** asks for the lowest degree among the mentions it requires (not preferred,
-//!   not in the company description or benefits, not "no degree required" or "MS optional"),
+//!   not in the company description or benefits, not "no degree required" or "MS optional";
+//!   a cue beside one degree is not read for another named after a bracket or comma:
+//!   "Bachelor's degree (Master's preferred)" requires the bachelor's, "MS or PhD preferred"
+//!   neither),
 //!   with the fields in those mentions' clauses up to the experience asked beside them:
 //!   "BS/MS in Computer Science or a related field" asks for a bachelor's in
 //!   `computer-science` and `related`.
@@ -120,6 +124,7 @@ const LEVELS: &[(&str, Level, bool)] = &[
     ("masters", Level::Master, false),
     ("master of", Level::Master, false),
     ("master degree", Level::Master, false),
+    ("master in", Level::Master, false),
     ("m.s.", Level::Master, false),
     ("m.s", Level::Master, false),
     ("MS", Level::Master, true),
@@ -182,6 +187,7 @@ const LEVELS: &[(&str, Level, bool)] = &[
     ("b.stat", Level::Bachelor, false),
     ("undergraduate degree", Level::Bachelor, false),
     ("tertiary qualification", Level::Bachelor, false),
+    ("graduate in", Level::Bachelor, false),
     ("4-year degree", Level::Bachelor, false),
     ("four-year degree", Level::Bachelor, false),
     ("college degree", Level::Bachelor, false),
@@ -228,7 +234,16 @@ const NOT_MS: &[&str] = &[
 const AFTER_BA: &[&str] = &["in", "of", "hons", "honours", "honors", "degree"];
 
 /// Words after a bare `degree` that make it one ("a degree in", "degree required").
-const AFTER_DEGREE: &[&str] = &["in", "from", "required", "or", "and"];
+const AFTER_DEGREE: &[&str] = &[
+    "in",
+    "from",
+    "required",
+    "or",
+    "and",
+    "educated",
+    "level",
+    "qualified",
+];
 
 /// Words before a bare `degree` that make it one ("a tertiary degree").
 const BEFORE_DEGREE: &[&str] = &[
@@ -604,6 +619,26 @@ fn starts_with_field(s: &str) -> bool {
         .is_some_and(|m| m.start() == 0 && word_bounded(s.as_bytes(), off, off + m.end()))
 }
 
+/// Whether `s` starts with a field ("Computer Science", "a related field", "a quantitative
+/// discipline").
+fn names_field(s: &str) -> bool {
+    if starts_with_field(s) {
+        return true;
+    }
+    let ws: Vec<String> = words(s)
+        .into_iter()
+        .take(4)
+        .map(|(_, w)| w.to_lowercase())
+        .collect();
+    let mut rest = ws
+        .iter()
+        .skip_while(|w| matches!(w.as_str(), "a" | "an" | "the"))
+        .peekable();
+    rest.peek()
+        .is_some_and(|w| RELATED.contains(&w.as_str()) || FIELD_ADJECTIVES.contains(&w.as_str()))
+        && ws.iter().any(|w| FIELD_NOUNS.contains(&w.as_str()))
+}
+
 /// Every degree mention in `text`, in order.
 ///
 /// `MS` followed by a Microsoft product is not one; `MA` and `BA` count only before a field,
@@ -626,6 +661,11 @@ fn mentions(text: &str) -> Vec<Mention> {
             let reads = match phrase {
                 "MS" => !text[e..].starts_with('-') && !NOT_MS.contains(&next.as_str()),
                 "MA" | "BA" => AFTER_BA.contains(&next.as_str()) || starts_with_field(&text[e..]),
+                // "Master in Computer Science", "Graduate in IT", not "Scrum Master in
+                // agile teams".
+                "master in" | "graduate in" => {
+                    names_field(&text[e..]) && last_word(&text[..s]) != "scrum"
+                }
                 "degree" => {
                     let before = last_word(&text[..s]);
                     (AFTER_DEGREE.contains(&next.as_str())
@@ -1042,6 +1082,43 @@ pub fn asked(text: &str, sections: &Sections, asks: &Asks) -> (Option<Degree>, V
     (lowest_required(text, sections, asks, all), spans)
 }
 
+/// The part of its clause `(cs, ce)` that belongs to mention `all[i]`: when another degree
+/// is named beside it after a comma or bracket ("Bachelor's degree in Statistics (Master's
+/// preferred)", "MS preferred, or BS with 3 years of experience"), the part stops there, so
+/// that a cue of the one is not read for the other. "MS or PhD preferred" stays one part.
+fn degree_part(text: &str, all: &[Mention], i: usize, (cs, ce): (usize, usize)) -> (usize, usize) {
+    let m = &all[i];
+    // Where a gap between two mentions splits: at a bracket that is not an alternative
+    // ("(Master's preferred)", not "(or MS)"), or at its last comma or bracket when it has
+    // words besides "or", "and", "a" ("in Statistics, "; not "BS, MS or PhD").
+    let split = |gap: &str| {
+        let aside = gap.rfind('(').filter(|&k| {
+            let after = gap[k + 1..].trim_start().to_lowercase();
+            !after.starts_with("or ") && !after.starts_with("and ")
+        });
+        let worded = words(gap)
+            .iter()
+            .any(|(_, w)| !matches!(w.to_lowercase().as_str(), "or" | "and" | "a" | "an"));
+        aside.or_else(|| worded.then(|| gap.rfind([',', '(', ')'])).flatten())
+    };
+    let (mut s, mut e) = (cs, ce);
+    if let Some(next) = all.get(i + 1).filter(|o| o.span.start < ce) {
+        if let Some(k) = split(&text[m.span.end..next.span.start]) {
+            e = m.span.end + k;
+        }
+    }
+    if let Some(prev) = i
+        .checked_sub(1)
+        .map(|j| &all[j])
+        .filter(|o| o.span.end > cs)
+    {
+        if let Some(k) = split(&text[prev.span.end..m.span.start]) {
+            s = prev.span.end + k + 1;
+        }
+    }
+    (s, e.max(m.span.end))
+}
+
 /// Whether the posting says it does not ask for the degree `m`: "no degree required",
 /// "without a degree", "a degree is not required", "MS optional".
 fn not_asked(text: &str, m: &Mention) -> bool {
@@ -1069,19 +1146,35 @@ fn lowest_required(
     asks: &Asks,
     all: Vec<Mention>,
 ) -> Option<Degree> {
-    let required: Vec<Mention> = all
-        .into_iter()
-        .filter(|m| {
-            asks.strength_at(text, sections, m.span.clone()) == Strength::Required
-                && !not_asked(text, m)
+    let b = text.as_bytes();
+    let parts: Vec<(usize, usize)> = (0..all.len())
+        .map(|i| {
+            let m = &all[i];
+            degree_part(
+                text,
+                &all,
+                i,
+                (clause_bounds(b, m.span.start).0, clause_end(text, m)),
+            )
         })
         .collect();
-    let lowest = required.iter().min_by_key(|m| (m.level, m.span.start))?;
+    let required: Vec<(&Mention, usize)> = all
+        .iter()
+        .zip(&parts)
+        .filter(|(m, part)| {
+            asks.strength_within(sections, m.span.clone(), **part) == Strength::Required
+                && !not_asked(text, m)
+        })
+        .map(|(m, part)| (m, part.1))
+        .collect();
+    let lowest = required
+        .iter()
+        .map(|r| r.0)
+        .min_by_key(|m| (m.level, m.span.start))?;
     let mut fields = Vec::new();
-    for m in &required {
-        // The mention's clause, up to the experience it asks beside the degree.
-        let ce = clause_end(text, m);
-        let end = posting_fields_end(text, m.span.end, ce);
+    for (m, end) in &required {
+        // The mention's part of its clause, up to the experience it asks beside the degree.
+        let end = posting_fields_end(text, m.span.end, *end);
         fields_in(text, m.span.start..end, &mut fields);
     }
     Some(Degree {
@@ -1220,6 +1313,36 @@ mod tests {
                 (
                     "Requirements\n- BS in Computer Science and 3+ years of experience with statistics",
                     "bachelor computer-science",
+                ),
+                // A cue beside the one degree is not the other's.
+                (
+                    "Requirements\n- Bachelor's degree in Statistics (Master's preferred)",
+                    "bachelor statistics",
+                ),
+                (
+                    "Requirements\n- Bachelor's degree in Statistics, Master's a plus",
+                    "bachelor statistics",
+                ),
+                (
+                    "Requirements\n- MS in Physics preferred, or BS with 3 years of experience",
+                    "bachelor ",
+                ),
+                ("Requirements\n- BS, MS or PhD in CS preferred", ""),
+                (
+                    "Requirements\n- Master in Computer Science or Mathematics",
+                    "master computer-science,mathematics",
+                ),
+                (
+                    "Requirements\n- Graduate in Computer Science, IT or relevant field",
+                    "bachelor computer-science,information-technology,related",
+                ),
+                (
+                    "Requirements\n- Degree educated in a numerate discipline",
+                    "bachelor quantitative",
+                ),
+                (
+                    "Requirements\n- Experience as a Scrum Master in agile teams",
+                    "",
                 ),
                 // No degree asked.
                 ("Requirements\n- No degree required, just curiosity", ""),
