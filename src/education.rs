@@ -5,7 +5,7 @@
 //! Short acronyms count only in capitals (`MS`, `BS`, `MBA`), also run into a heading before
 //! them ("QualificationsBachelor's", "profileMS"); `MS Office`, `MS Excel`, `MS SQL` are not
 //! degrees, and `MA`, `BA` count only before a field, "in", "(Hons)" or "degree" ("Boston,
-//! MA" is not one); "Master in" and "Graduate in" (a bachelor's) count before a field. The
+//! MA" is not one), `BE` only before a field ("MUST BE ABLE" is not one); "Master in" and "Graduate in" (a bachelor's) count before a field. The
 //! word "degree" alone is a bachelor's ("a degree in Computer Science", "Degree required", "a
 //! tertiary degree", "degree educated") unless it belongs to another mention ("Master's
 //! degree", "Degree: MSc").
@@ -171,6 +171,7 @@ const LEVELS: &[(&str, Level, bool)] = &[
     ("BASc", Level::Bachelor, true),
     ("B.E.", Level::Bachelor, true),
     ("B.E", Level::Bachelor, true),
+    ("BE", Level::Bachelor, true),
     ("b.tech", Level::Bachelor, false),
     ("b. tech", Level::Bachelor, false),
     ("btech", Level::Bachelor, false),
@@ -329,6 +330,8 @@ const FIELDS: &[(&str, &str, bool)] = &[
     ("business", "business", false),
     ("business administration", "business", false),
     ("MBA", "business", true),
+    ("MCA", "computer-science", true),
+    ("BCA", "computer-science", true),
     ("BBA", "business", true),
     ("commerce", "business", false),
     ("b.com", "business", false),
@@ -660,6 +663,12 @@ fn mentions(text: &str) -> Vec<Mention> {
             let next = next_word(&text[e..]);
             let reads = match phrase {
                 "MS" => !text[e..].starts_with('-') && !NOT_MS.contains(&next.as_str()),
+                // "BE Mechanical Engineering", not "MUST BE ABLE" or "BE IN THE OFFICE".
+                "BE" => {
+                    let rest = &text[e..];
+                    names_field(rest)
+                        || (next == "in" && names_field(rest.trim_start().get(2..).unwrap_or("")))
+                }
                 "MA" | "BA" => AFTER_BA.contains(&next.as_str()) || starts_with_field(&text[e..]),
                 // "Master in Computer Science", "Graduate in IT", not "Scrum Master in
                 // agile teams".
