@@ -1353,6 +1353,10 @@ mod tests {
                     "Requirements\n- Experience as a Scrum Master in agile teams",
                     "",
                 ),
+                (
+                    "REQUIREMENTS\n- MUST BE ABLE TO TRAVEL\n- BE IN THE OFFICE 3 DAYS",
+                    "",
+                ),
                 // No degree asked.
                 ("Requirements\n- No degree required, just curiosity", ""),
                 ("Requirements\n- Python; a degree is not required", ""),
@@ -1485,6 +1489,14 @@ mod tests {
                     "bachelor computer-science",
                 ),
                 ("Education\nMPhil Linguistics, 2016", "master linguistics"),
+                (
+                    "Education Details\n2012 to 2016 BE Mechanical Engineering Pune",
+                    "bachelor mechanical-engineering",
+                ),
+                (
+                    "Education Details\nMCA Pune University 2016\nBCA 2013",
+                    "master computer-science",
+                ),
                 // A degree restated in brackets; the degree's name is its field only alone.
                 (
                     "Education\nBachelor of Technology (B.Tech), Computer Science & Engineering, 2015",
