@@ -284,10 +284,12 @@ const FIELDS: &[(&str, &str, bool)] = &[
     ("mathematics", "mathematics", false),
     ("math", "mathematics", false),
     ("maths", "mathematics", false),
+    ("mathematical sciences", "mathematics", false),
     ("applied mathematics", "applied-mathematics", false),
     ("applied math", "applied-mathematics", false),
     ("applied maths", "applied-mathematics", false),
     ("physics", "physics", false),
+    ("astrophysics", "physics", false),
     ("engineering", "engineering", false),
     ("electrical engineering", "electrical-engineering", false),
     ("electronics", "electrical-engineering", false),
@@ -312,6 +314,8 @@ const FIELDS: &[(&str, &str, bool)] = &[
     ("data analytics", "data-science", false),
     ("machine learning", "machine-learning", false),
     ("artificial intelligence", "machine-learning", false),
+    ("AI", "machine-learning", true),
+    ("ML", "machine-learning", true),
     ("economics", "economics", false),
     ("econ", "economics", false),
     ("econometrics", "economics", false),
@@ -1304,7 +1308,7 @@ mod tests {
                 ),
                 (
                     "Requirements\n- PhD or equivalent experience in ML research",
-                    "phd ",
+                    "phd machine-learning",
                 ),
                 (
                     "Must haveMS in EE or a similar field",
@@ -1428,6 +1432,14 @@ mod tests {
                 (
                     "Requirements\n- PhD in Machine Learning or Artificial Intelligence",
                     "phd machine-learning",
+                ),
+                (
+                    "Requirements\n- MSc in AI or Mathematical Sciences; 2 years of ML",
+                    "master machine-learning,mathematics",
+                ),
+                (
+                    "Requirements\n- PhD in CS with a focus on ML",
+                    "phd computer-science",
                 ),
                 (
                     "Requirements\n- BS in Biomedical Engineering, Psychology or Linguistics",
