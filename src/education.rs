@@ -14,10 +14,10 @@
 //! "statistics", "machine-learning", "computational-linguistics", "public-health",
 //! "education", ...), named in full or short ("CS", "Comp Sci", "EE", "Stats", "Maths",
 //! "Econ", "IT", "OR" in a list of fields), plus two for open wording: `quantitative` ("a
-//! quantitative field", "a numerate degree", "STEM") and `related` ("or a related field", "or
-//! similar", "a comparable discipline", "another technical subject", "or equivalent"; not "or
-//! equivalent practical experience", and "another quantitative field" is `quantitative`
-//! alone). A field is not counted in a school's name ("Institute of Engineering") nor as a
+//! quantitative field", "a numerate degree", "STEM") and `related` ("or a related field", "a
+//! comparable discipline", "another technical subject", and after a named field "or similar",
+//! "or equivalent"; not "or equivalent practical experience" nor "Bachelor's degree or
+//! equivalent", and "another quantitative field" is `quantitative` alone). A field is not counted in a school's name ("Institute of Engineering") nor as a
 //! part of the degree's field ("machine learning track", "minor in Economics").
 //! - A **résumé** holds the highest degree mentioned in its education section (anywhere, when it
 //!   has none), completed or in progress, not one left unfinished ("Ph.D. (ABD)", "left
@@ -540,10 +540,14 @@ const UNFINISHED: &[&str] = &[
     "left before",
     "not completed",
     "did not complete",
+    "did not finish",
     "incomplete",
+    "unfinished",
     "withdrew",
+    "withdrawn",
     "dropped out",
     "discontinued",
+    "abandoned",
 ];
 
 /// Words that say a posting does not ask for the degree next to them.
@@ -818,10 +822,11 @@ fn noun_after(ws: &[String], i: usize) -> Option<bool> {
     None
 }
 
-/// The `related` and `quantitative` fields named in words: "a similar discipline", "another
-/// technical subject", "Mathematics or similar", "or equivalent" (not "or equivalent
-/// practical experience"), "a quantitative degree"; "another quantitative field" is
-/// `quantitative` alone.
+/// The `related` and `quantitative` fields named in words, added to the fields `out` found
+/// by name: "a similar discipline", "another technical subject", "a quantitative degree";
+/// "another quantitative field" is `quantitative` alone. "Mathematics or similar" and
+/// "Physics or equivalent" are `related` after a named field, but not "Bachelor's degree or
+/// equivalent" nor "or equivalent practical experience".
 fn word_fields(part: &str, out: &mut Vec<&'static str>) {
     let ws: Vec<String> = words(part).iter().map(|(_, w)| w.to_lowercase()).collect();
     for (i, w) in ws.iter().enumerate() {
@@ -852,7 +857,12 @@ fn word_fields(part: &str, out: &mut Vec<&'static str>) {
                     .iter()
                     .find(|x| !EXPERIENCE_WORDS.contains(&x.as_str()))
                     .is_some_and(|x| x == "experience");
-                if !experience {
+                // "Bachelor's degree or equivalent" names no field; "BS in Physics or
+                // equivalent" a related one.
+                let named = out
+                    .iter()
+                    .any(|f| !matches!(*f, "related" | "quantitative"));
+                if !experience && named {
                     add(out, "related");
                 }
             }
@@ -1396,6 +1406,10 @@ mod tests {
                 (
                     "Requirements\n- BS in Finance or equivalent",
                     "bachelor finance,related",
+                ),
+                (
+                    "Requirements\n- Bachelor's degree or equivalent",
+                    "bachelor ",
                 ),
                 (
                     "Requirements\n- BS in Finance or equivalent practical experience",
