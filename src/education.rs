@@ -188,6 +188,8 @@ const LEVELS: &[(&str, Level, bool)] = &[
     ("b.stat", Level::Bachelor, false),
     ("undergraduate degree", Level::Bachelor, false),
     ("tertiary qualification", Level::Bachelor, false),
+    ("tertiary qualifications", Level::Bachelor, false),
+    ("any graduate", Level::Bachelor, false),
     ("graduate in", Level::Bachelor, false),
     ("4-year degree", Level::Bachelor, false),
     ("four-year degree", Level::Bachelor, false),
@@ -275,6 +277,7 @@ const FIELDS: &[(&str, &str, bool)] = &[
     ("CSE", "computer-science", true),
     ("computing", "computer-science", false),
     ("computer applications", "computer-science", false),
+    ("computers", "computer-science", false),
     ("software engineering", "computer-science", false),
     ("computer engineering", "computer-engineering", false),
     ("statistics", "statistics", false),
@@ -1291,6 +1294,18 @@ mod tests {
                 (
                     "Requirements\n- B.S. in Electrical Engineering or Computer Science",
                     "bachelor computer-science,electrical-engineering",
+                ),
+                (
+                    "Requirements\n- Tertiary qualifications in IT or Business",
+                    "bachelor business,information-technology",
+                ),
+                (
+                    "Desired Candidate Profile: UG: Any Graduate; PG: M.Tech in Computers",
+                    "bachelor computer-science",
+                ),
+                (
+                    "Requirements\n- Educated to degree level in Computer Science",
+                    "bachelor computer-science",
                 ),
                 (
                     "Requirements\n- A relevant tertiary qualification in Data Science",
