@@ -317,7 +317,8 @@ impl Clauses {
         }
     }
 
-    /// The clause holding byte `at`, as [`clause_bounds`] finds it.
+    /// The clause holding byte `at`: from just after the previous break (past a bullet's last
+    /// byte) to just before the next.
     pub(crate) fn bounds(&self, b: &[u8], at: usize) -> (usize, usize) {
         let at = at.min(b.len());
         let j = self.breaks.partition_point(|&x| x < at);
@@ -328,23 +329,6 @@ impl Clauses {
         let e = self.breaks.get(j).copied().unwrap_or(b.len());
         (s.min(at), e)
     }
-}
-
-/// The clause holding byte `at`: from just after the previous break to just before the next.
-pub(crate) fn clause_bounds(b: &[u8], at: usize) -> (usize, usize) {
-    let mut s = at.min(b.len());
-    while s > 0 && !is_break(b, s - 1) {
-        s -= 1;
-    }
-    // After a bullet, past its last byte.
-    while s < b.len() && (b[s] & 0xC0) == 0x80 {
-        s += 1;
-    }
-    let mut e = at;
-    while e < b.len() && !is_break(b, e) {
-        e += 1;
-    }
-    (s, e)
 }
 
 /// Number words up to twenty.

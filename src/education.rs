@@ -42,7 +42,7 @@ use std::sync::OnceLock;
 use aho_corasick::AhoCorasick;
 use serde::Serialize;
 
-use crate::asks::{Asks, Strength, clause_bounds};
+use crate::asks::{Asks, Clauses, Strength};
 use crate::document::sections::{Section, Sections, phrase_automaton, word_bounded};
 
 /// A degree level, lowest first.
@@ -625,6 +625,7 @@ fn level_bounded(b: &[u8], s: usize, e: usize) -> bool {
 
 /// Whether a field phrase starts `s` (after spaces and punctuation).
 fn starts_with_field(s: &str) -> bool {
+    let s = head(s, 80);
     let t = s.trim_start_matches(|c: char| c.is_whitespace() || "(,:-–".contains(c));
     let off = s.len() - t.len();
     automata()
@@ -636,6 +637,7 @@ fn starts_with_field(s: &str) -> bool {
 /// Whether `s` starts with a field ("Computer Science", "a related field", "a quantitative
 /// discipline").
 fn names_field(s: &str) -> bool {
+    let s = head(s, 80);
     if starts_with_field(s) {
         return true;
     }
@@ -708,24 +710,33 @@ fn mentions(text: &str) -> Vec<Mention> {
         .map(|(m, _)| m.span.clone())
         .collect();
     found.retain(|(m, bare)| {
-        !bare
-            || !others.iter().any(|o| {
-                if o.end <= m.span.start {
-                    // "Bachelor of Science degree", "Bachelor's or Master's degree".
-                    let gap = &text[o.end..m.span.start];
-                    let gap = gap.strip_prefix('.').unwrap_or(gap);
-                    gap.len() <= 25
-                        && !gap.contains(['.', ',', ';', ':', '\n', '•'])
-                        && !words(gap).iter().any(|(_, w)| w.eq_ignore_ascii_case("in"))
-                } else {
-                    // "Degree: MSc", "degree (BS or MS)".
-                    text[m.span.end..o.start]
-                        .chars()
-                        .all(|c| !c.is_alphanumeric() && c != '\n')
-                }
-            })
+        if !bare {
+            return true;
+        }
+        let j = others.partition_point(|o| o.start < m.span.start);
+        // "Bachelor of Science degree", "Bachelor's or Master's degree".
+        let after_one = j.checked_sub(1).is_some_and(|k| {
+            let gap = &text[others[k].end..m.span.start];
+            let gap = gap.strip_prefix('.').unwrap_or(gap);
+            gap.len() <= 25
+                && !gap.contains(['.', ',', ';', ':', '\n', '•'])
+                && !words(gap).iter().any(|(_, w)| w.eq_ignore_ascii_case("in"))
+        });
+        // "Degree: MSc", "degree (BS or MS)".
+        let before_one = others.get(j).is_some_and(|o| {
+            text[m.span.end..o.start]
+                .chars()
+                .all(|c| !c.is_alphanumeric() && c != '\n')
+        });
+        !after_one && !before_one
     });
     found.into_iter().map(|(m, _)| m).collect()
+}
+
+/// The first `n` bytes of `s` (fewer, to end on a char boundary): what a look ahead reads,
+/// so that it costs the same in a long text.
+fn head(s: &str, n: usize) -> &str {
+    &s[..floor_boundary(s, n.min(s.len()))]
 }
 
 /// `at`, or the nearest char boundary before it.
@@ -760,7 +771,7 @@ fn field_ok(text: &str, s: usize, e: usize, phrase: &str, capitals: bool) -> boo
     }
     // "Computer Science (machine learning track)", but not "Business Administration
     // (concentration in Marketing)" nor "Statistics, minor in ...".
-    let after = text[e..].trim_start_matches([' ', '(']);
+    let after = head(&text[e..], 60).trim_start_matches([' ', '(']);
     let next: Vec<String> = words(after)
         .into_iter()
         .take(2)
@@ -923,13 +934,13 @@ fn degree_name(text: &str, s: usize) -> bool {
 
 /// The spans of the fields named in the clauses of `mentions` ("Computer Science" in "MS in
 /// Computer Science or a related field"), in text order.
-fn field_spans(text: &str, mentions: &[Mention]) -> Vec<Range<usize>> {
+fn field_spans(text: &str, clauses: &Clauses, mentions: &[Mention]) -> Vec<Range<usize>> {
     let b = text.as_bytes();
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut done = 0;
     for m in mentions {
-        let cs = clause_bounds(b, m.span.start).0.max(done);
-        let ce = clause_end(text, m);
+        let cs = clauses.bounds(b, m.span.start).0.max(done);
+        let ce = clause_end(text, clauses, m);
         if cs >= ce {
             continue;
         }
@@ -947,13 +958,13 @@ fn field_spans(text: &str, mentions: &[Mention]) -> Vec<Range<usize>> {
 
 /// The end of the clause of mention `m`, read past the dot that ends its abbreviation ("B.S.
 /// in Computer Science", "a Ph.D. in Physics").
-fn clause_end(text: &str, m: &Mention) -> usize {
+fn clause_end(text: &str, clauses: &Clauses, m: &Mention) -> usize {
     let b = text.as_bytes();
     let mut at = m.span.start;
     if text[m.span.clone()].contains('.') {
         at = m.span.end + usize::from(b.get(m.span.end) == Some(&b'.'));
     }
-    clause_bounds(b, at).1.max(m.span.end)
+    clauses.bounds(b, at).1.max(m.span.end)
 }
 
 /// The line holding byte `at`: `[start, end)` without its `\n`.
@@ -983,6 +994,8 @@ fn posting_fields_end(text: &str, from: usize, to: usize) -> usize {
     if from >= to {
         return to.max(from);
     }
+    // A list of fields is short; a long clause (flattened text) is not all of it.
+    let to = floor_boundary(text, to.min(from + 300));
     let ws = words(&text[from..to]);
     for (k, (i, w)) in ws.iter().enumerate() {
         if POSTING_STOPS.contains(&w.to_lowercase().as_str())
@@ -1014,16 +1027,12 @@ fn resume_fields_end(text: &str, sections: &Sections, from: usize, to: usize) ->
         .unwrap_or(end)
 }
 
-/// Whether the line of a résumé's degree `m` says it was left unfinished ("Ph.D. (ABD)",
-/// "left before the dissertation").
-fn unfinished(text: &str, all: &[Mention], m: &Mention) -> bool {
-    let line = line_at(text, m.span.start);
-    let next = all
-        .iter()
-        .find(|o| o.span.start > m.span.start)
-        .map_or(text.len(), |o| o.span.start);
-    let end = floor_boundary(text, line.end.min(next).min(m.span.end + 120));
-    let rest = text[m.span.end..end].to_lowercase();
+/// Whether the line of a résumé's degree `m`, before the `next` degree, says it was left
+/// unfinished ("Ph.D. (ABD)", "left before the dissertation").
+fn unfinished(text: &str, m: &Mention, next: Option<&Mention>) -> bool {
+    let end = next.map_or(text.len(), |o| o.span.start);
+    let rest = head(&text[m.span.end..end], 120);
+    let rest = rest[..rest.find('\n').unwrap_or(rest.len())].to_lowercase();
     UNFINISHED.iter().any(|p| {
         rest.match_indices(p)
             .any(|(i, _)| word_bounded(rest.as_bytes(), i, i + p.len()))
@@ -1033,7 +1042,12 @@ fn unfinished(text: &str, all: &[Mention], m: &Mention) -> bool {
 /// The highest degree a résumé holds (see the module docs).
 pub fn held(text: &str, sections: &Sections) -> Option<Degree> {
     let all = mentions(text);
-    let finished: Vec<&Mention> = all.iter().filter(|m| !unfinished(text, &all, m)).collect();
+    let finished: Vec<&Mention> = all
+        .iter()
+        .enumerate()
+        .filter(|(i, m)| !unfinished(text, m, all.get(i + 1)))
+        .map(|(_, m)| m)
+        .collect();
     let in_education: Vec<&Mention> = finished
         .iter()
         .copied()
@@ -1104,7 +1118,7 @@ pub fn held(text: &str, sections: &Sections) -> Option<Degree> {
 /// judges those by the degree, not as skills.
 pub fn asked(text: &str, sections: &Sections, asks: &Asks) -> (Option<Degree>, Vec<Range<usize>>) {
     let all = mentions(text);
-    let spans = field_spans(text, &all);
+    let spans = field_spans(text, &asks.clauses, &all);
     (lowest_required(text, sections, asks, all), spans)
 }
 
@@ -1180,7 +1194,10 @@ fn lowest_required(
                 text,
                 &all,
                 i,
-                (clause_bounds(b, m.span.start).0, clause_end(text, m)),
+                (
+                    asks.clauses.bounds(b, m.span.start).0,
+                    clause_end(text, &asks.clauses, m),
+                ),
             )
         })
         .collect();
