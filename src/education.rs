@@ -3,12 +3,12 @@
 //! A **degree mention** is a level word ("Bachelor's", "B.Sc.", "BEng", "B.Tech", "MS",
 //! "MSc", "M.Tech", "MPhil", "Ph.D.", "high school", ...) with the fields named near it.
 //! Short acronyms count only in capitals (`MS`, `BS`, `MBA`), also run into a heading before
-//! them ("QualificationsBachelor's", "profileMS"); `MS Office`, `MS Excel`, `MS SQL` are not
-//! degrees, and `MA`, `BA` count only before a field, "in", "(Hons)" or "degree" ("Boston,
-//! MA" is not one), `BE` only before a field ("MUST BE ABLE" is not one); "Master in" and "Graduate in" (a bachelor's) count before a field. The
-//! word "degree" alone is a bachelor's ("a degree in Computer Science", "Degree required", "a
-//! tertiary degree", "degree educated") unless it belongs to another mention ("Master's
-//! degree", "Degree: MSc").
+//! them ("QualificationsBachelor's", "profileMS"). `MS Office`, `MS Excel`, `MS SQL` are not
+//! degrees; `MA` and `BA` count only before a field, "in", "(Hons)" or "degree" ("Boston, MA"
+//! is not one), `BE` only before a field ("MUST BE ABLE" is not one), and "Master in" and
+//! "Graduate in" (a bachelor's) only before a field. The word "degree" alone is a bachelor's
+//! ("a degree in Computer Science", "Degree required", "a tertiary degree", "degree
+//! educated") unless it belongs to another mention ("Master's degree", "Degree: MSc").
 //!
 //! **Fields** are a fixed list of ids ("computer-science", "computer-engineering",
 //! "statistics", "machine-learning", "computational-linguistics", "public-health",
@@ -17,24 +17,24 @@
 //! quantitative field", "a numerate degree", "STEM") and `related` ("or a related field", "a
 //! comparable discipline", "another technical subject", and after a named field "or similar",
 //! "or equivalent"; not "or equivalent practical experience" nor "Bachelor's degree or
-//! equivalent", and "another quantitative field" is `quantitative` alone). A field is not counted in a school's name ("Institute of Engineering") nor as a
-//! part of the degree's field ("machine learning track", "minor in Economics").
+//! equivalent", and "another quantitative field" is `quantitative` alone). A field is not
+//! counted in a school's name ("Institute of Engineering") nor as a part of the degree's field
+//! ("machine learning track", "minor in Economics"); a degree's own name ("Master of
+//! Engineering", "Bachelor of Business Administration") gives its field only when no other
+//! field is named.
 //! - A **résumé** holds the highest degree mentioned in its education section (anywhere, when it
 //!   has none), completed or in progress, not one left unfinished ("Ph.D. (ABD)", "left
 //!   before the dissertation"). Its fields are those after the level word on its line, up to
 //!   the next degree (not one restated in brackets: "Bachelor of Technology (B.Tech)"), the
 //!   school, the dates or a minor; else before it on its line; else on the next line when
 //!   that names no degree of its own.
-//! - In both, a degree's own name ("Master of Engineering", "Bachelor of Business
-//!   Administration") gives its field only when no other field is named.
-//! - A **posting** asks for the lowest degree among the mentions it requires (not preferred,
-//!   not in the company description or benefits, not "no degree required" or "MS optional";
-//!   a cue beside one degree is not read for another named after a bracket or comma:
+//! - A **posting** asks for the lowest degree among the mentions it requires: not preferred,
+//!   not in the company description or benefits, not "no degree required" or "MS optional".
+//!   A cue beside one degree is not read for another named after a bracket or comma:
 //!   "Bachelor's degree (Master's preferred)" requires the bachelor's, "MS or PhD preferred"
-//!   neither),
-//!   with the fields in those mentions' clauses up to the experience asked beside them:
-//!   "BS/MS in Computer Science or a related field" asks for a bachelor's in
-//!   `computer-science` and `related`.
+//!   neither. Its fields are those in the required mentions' clauses, up to the experience
+//!   asked beside them: "BS/MS in Computer Science or a related field" asks for a bachelor's
+//!   in `computer-science` and `related`.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -655,13 +655,12 @@ fn names_field(s: &str) -> bool {
         && ws.iter().any(|w| FIELD_NOUNS.contains(&w.as_str()))
 }
 
-/// Every degree mention in `text`, in order.
-///
-/// `MS` followed by a Microsoft product is not one; `MA` and `BA` count only before a field,
-/// "in", "of", "(Hons)" or "degree" ("Boston, MA" is not a degree). The word `degree` alone
-/// is a bachelor's when it is not part of another mention ("Master's degree", "degree: MSc")
-/// and reads as one: "a degree in", "degree from", "degree required", "degree or ...", "a
-/// tertiary degree".
+/// Every degree mention in `text`, in order, with the guards of the module docs: `MS` before
+/// a Microsoft product is not one; `MA`, `BA`, `BE`, "Master in" and "Graduate in" need a
+/// field (or for `MA`, `BA`: "in", "of", "(Hons)", "degree") after them; the word `degree`
+/// alone must read as a degree ("a degree in", "degree from", "degree required", "degree or
+/// ...", "a tertiary degree") and not belong to another mention ("Master's degree", "Degree:
+/// MSc").
 fn mentions(text: &str) -> Vec<Mention> {
     let b = text.as_bytes();
     let mut found: Vec<(Mention, bool)> = automata()
