@@ -3,8 +3,8 @@
 //! A **degree mention** is a level word ("Bachelor's", "B.Sc.", "BEng", "B.Tech", "MS",
 //! "MSc", "M.Tech", "MPhil", "Ph.D.", "high school", ...) with the fields named near it.
 //! Short acronyms count only in capitals (`MS`, `BS`, `MBA`), also run into a heading before
-//! them ("QualificationsBachelor's", "profileMS"). `MS Office`, `MS Excel`, `MS SQL` are not
-//! degrees; `MA` and `BA` count only before a field, "in", "(Hons)" or "degree" ("Boston, MA"
+//! them ("QualificationsBachelor's", "profileMS"). `MS Office`, `MS SQL`, `MS Fabric` and `BS
+//! 7799` are not degrees, nor "high school students" ("high school diploma" is); `MA` and `BA` count only before a field, "in", "(Hons)" or "degree" ("Boston, MA"
 //! is not one), `BE` only before a field ("MUST BE ABLE" is not one), and "Master in" and
 //! "Graduate in" (a bachelor's) only before a field. The word "degree" alone is a bachelor's
 //! ("a degree in Computer Science", "Degree required", "a tertiary degree", "degree
@@ -231,6 +231,40 @@ const NOT_MS: &[&str] = &[
     "exchange",
     "sharepoint",
     "visual",
+    "fabric",
+    "intune",
+    "365",
+    "entra",
+    "defender",
+    "purview",
+    "copilot",
+    "sentinel",
+    "ssis",
+    "ssrs",
+    "ssas",
+    "bi",
+    "onenote",
+    "planner",
+    "forms",
+    "dataverse",
+    "server",
+];
+
+/// Words after "high school" or "secondary school" that make it a degree ("high school
+/// diploma or GED"), not a school's pupils ("teach high school students").
+const AFTER_SCHOOL: &[&str] = &[
+    "diploma",
+    "degree",
+    "education",
+    "graduate",
+    "certificate",
+    "equivalent",
+    "or",
+    "and",
+    "required",
+    "level",
+    "completion",
+    "qualification",
 ];
 
 /// Words after `MA` or `BA` that make it a degree (`BA (Hons)`, `MA in`), besides a field.
@@ -673,7 +707,17 @@ fn mentions(text: &str) -> Vec<Mention> {
                 return None;
             }
             let next = next_word(&text[e..]);
+            // "BS 7799", "MS 2019": a standard, a version, not a degree.
+            let number = text[e..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit());
             let reads = match phrase {
+                "BS" | "MS" | "BA" | "MA" | "BE" if number => false,
+                "high school" | "secondary school" => {
+                    let rest = text[e..].trim_start_matches(' ');
+                    AFTER_SCHOOL.contains(&next.as_str())
+                        || !rest.starts_with(|c: char| c.is_alphanumeric())
+                }
                 "MS" => !text[e..].starts_with('-') && !NOT_MS.contains(&next.as_str()),
                 // "BE Mechanical Engineering", not "MUST BE ABLE" or "BE IN THE OFFICE".
                 "BE" => {
@@ -1402,6 +1446,15 @@ mod tests {
                     "REQUIREMENTS\n- MUST BE ABLE TO TRAVEL\n- BE IN THE OFFICE 3 DAYS",
                     "",
                 ),
+                (
+                    "Requirements\n- Experience with MS Fabric and BS 7799 audits",
+                    "",
+                ),
+                (
+                    "Responsibilities\n- Tutor high school students in maths",
+                    "",
+                ),
+                ("Requirements\n- High school diploma or GED", "high-school "),
                 // No degree asked.
                 ("Requirements\n- No degree required, just curiosity", ""),
                 ("Requirements\n- Python; a degree is not required", ""),
