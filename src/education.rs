@@ -1202,15 +1202,20 @@ fn degree_part(text: &str, all: &[Mention], i: usize, (cs, ce): (usize, usize)) 
     (s, e.max(m.span.end))
 }
 
-/// Whether the posting says it does not ask for the degree `m`: "no degree required",
-/// "without a degree", "a degree is not required", "MS optional".
+/// Whether the posting says it does not ask for the degree `m`: "no (specific) degree
+/// required", "without a (formal) degree", "a degree is not required", "MS optional".
 fn not_asked(text: &str, m: &Mention) -> bool {
-    let before = words(&text[floor_boundary(text, m.span.start.saturating_sub(12))..m.span.start]);
-    let mut last = before.iter().rev().map(|(_, w)| w.to_lowercase());
-    let (w1, w2) = (last.next(), last.next());
-    if w1.as_deref() == Some("no")
-        || w1.as_deref() == Some("without")
-        || (matches!(w1.as_deref(), Some("a" | "an")) && w2.as_deref() == Some("without"))
+    // "no degree", "no specific degree", "without a formal degree": in the three words before
+    // it, within its clause.
+    let before = &text[floor_boundary(text, m.span.start.saturating_sub(30))..m.span.start];
+    let before = before
+        .rfind(['.', ',', ';', ':', '\n', '?', '!'])
+        .map_or(before, |i| &before[i + 1..]);
+    if words(before)
+        .iter()
+        .rev()
+        .take(3)
+        .any(|(_, w)| w.eq_ignore_ascii_case("no") || w.eq_ignore_ascii_case("without"))
     {
         return true;
     }
@@ -1458,6 +1463,8 @@ mod tests {
                 // No degree asked.
                 ("Requirements\n- No degree required, just curiosity", ""),
                 ("Requirements\n- Python; a degree is not required", ""),
+                ("Requirements\n- No specific degree required", ""),
+                ("Requirements\n- Python, without a formal degree", ""),
                 ("Requirements\n- Master's degree preferred", ""),
                 (
                     "Requirements\n- 5 years of SQL\nNice to have\n- MS in Statistics",
