@@ -10,8 +10,9 @@
 //! semicolons and bullets) overrides the section: "Spark is a plus", "nice to have: Kafka",
 //! "Python required", "must have", "at least", or a years ask ("3+ years of SQL"). The cue
 //! nearest the match wins, whichever side of it the cue is on, so "Python required, Spark a
-//! plus" asks for Python and prefers Spark. A negated match ("no Java needed") is only
-//! mentioned.
+//! plus" asks for Python and prefers Spark. A heading's own words are not cues: "Desired
+//! Candidate Profile" is a requirements heading, and its "desired" prefers nothing. A negated
+//! match ("no Java needed") is only mentioned.
 //!
 //! # Years
 //! "5+ years of Python", "3-5 years experience with Spark", "at least two years of SQL",
@@ -121,7 +122,15 @@ impl Asks {
     ) -> Asks {
         let clauses = Clauses::new(text.as_bytes());
         let years = years_asks(text, sections, matches, lexicon, &clauses);
-        let cues = cues(text, &years, found);
+        let mut cues = cues(text, &years, found);
+        // A heading's own words are its section's ("Desired Candidate Profile" asks for what
+        // it lists), not a cue.
+        cues.retain(|c| {
+            !sections
+                .starts()
+                .iter()
+                .any(|s| s.heading.start <= c.span.0 && c.span.1 <= s.heading.end)
+        });
         let mut asks = Asks {
             strengths: Vec::with_capacity(matches.len()),
             years,
@@ -147,11 +156,22 @@ impl Asks {
     /// The strength of a mention at `span` of `text`: its section's, unless a cue in its clause
     /// says otherwise (see the module docs). Negation is not looked at here.
     pub fn strength_at(&self, text: &str, sections: &Sections, span: Range<usize>) -> Strength {
+        let clause = self.clauses.bounds(text.as_bytes(), span.start);
+        self.strength_within(sections, span, clause)
+    }
+
+    /// [`Asks::strength_at`] with the cues looked for only in `[cs, ce)`, a part of the
+    /// clause (a degree's part of "Bachelor's degree (Master's preferred)").
+    pub(crate) fn strength_within(
+        &self,
+        sections: &Sections,
+        span: Range<usize>,
+        (cs, ce): (usize, usize),
+    ) -> Strength {
         let base = Strength::of_section(sections.at(span.start));
         if base == Strength::Mentioned {
             return base;
         }
-        let (cs, ce) = self.clauses.bounds(text.as_bytes(), span.start);
         nearest_cue(&self.cues, span.start, span.end, cs, ce).unwrap_or(base)
     }
 
@@ -334,7 +354,8 @@ impl Clauses {
         }
     }
 
-    /// The clause holding byte `at`, as [`clause_bounds`] finds it.
+    /// The clause holding byte `at`: from just after the previous break (past a bullet's last
+    /// byte) to just before the next.
     pub(crate) fn bounds(&self, b: &[u8], at: usize) -> (usize, usize) {
         let at = at.min(b.len());
         let j = self.breaks.partition_point(|&x| x < at);
@@ -345,23 +366,6 @@ impl Clauses {
         let e = self.breaks.get(j).copied().unwrap_or(b.len());
         (s.min(at), e)
     }
-}
-
-/// The clause holding byte `at`: from just after the previous break to just before the next.
-pub(crate) fn clause_bounds(b: &[u8], at: usize) -> (usize, usize) {
-    let mut s = at.min(b.len());
-    while s > 0 && !is_break(b, s - 1) {
-        s -= 1;
-    }
-    // After a bullet, past its last byte.
-    while s < b.len() && (b[s] & 0xC0) == 0x80 {
-        s += 1;
-    }
-    let mut e = at;
-    while e < b.len() && !is_break(b, e) {
-        e += 1;
-    }
-    (s, e)
 }
 
 /// Number words up to twenty.

@@ -76,6 +76,11 @@ fn sections_then_cues_decide_strength() {
                 "Nice to have: Kafka, Flink and dbt",
                 "kafka:preferred flink:preferred dbt:preferred",
             ),
+            // A heading's own words are not a cue: "Desired Candidate Profile" lists needs.
+            (
+                "Job Responsibilities: build apps. Desired Candidate Profile: Kotlin and Java; Git",
+                "kotlin:required java:required git:required",
+            ),
             // Negated: only mentioned.
             (
                 "Requirements\nNo Java needed. Python",

@@ -1486,6 +1486,8 @@ const POSTING_HEADINGS: &[(Section, &[&str])] = &[
             "must-have",
             "must-haves",
             "your profile",
+            "candidate profile",
+            "desired candidate profile",
             "your background",
             "your experience",
             "your skills",
