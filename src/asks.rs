@@ -331,10 +331,26 @@ fn is_break(b: &[u8], i: usize) -> bool {
                     .find(|c| **c != b' ')
                     .is_some_and(u8::is_ascii_digit)
         }
-        b'.' | b'!' | b'?' => b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace()),
+        // Not after an abbreviation: "(min. 2 years)", "approx. 3 yrs".
+        b'.' => b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace()) && !after_abbreviation(b, i),
+        b'!' | b'?' => b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace()),
         c if c >= 0x80 => BULLETS.iter().any(|x| b[i..].starts_with(x.as_bytes())),
         _ => false,
     }
+}
+
+/// Whether the stop at `i` ends an abbreviation that a number follows ("min. 2 years").
+fn after_abbreviation(b: &[u8], i: usize) -> bool {
+    let word_start = b[..i]
+        .iter()
+        .rposition(|c| !c.is_ascii_alphabetic())
+        .map_or(0, |p| p + 1);
+    let word = &b[word_start..i];
+    let next = b[i + 1..].iter().find(|c| **c != b' ');
+    next.is_some_and(u8::is_ascii_digit)
+        && ["min", "approx", "ca", "appr", "max"]
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w.as_bytes()))
 }
 
 /// Where a text's clauses break, found once, so that finding the clause of each match does
@@ -563,6 +579,11 @@ const EXPERIENCE_WORDS: &[&str] = &[
 /// "minimum", "min", "at least", "for" or "experience" ("Power BI – minimum 3 years",
 /// "Snowflake experience (1–2 years)", "C++ for at least a year").
 fn label_gap(s: &str) -> bool {
+    // An aside in brackets first: "Data modelling (conceptual and logical) for four years".
+    let s = match (s.find('('), s.find(')')) {
+        (Some(o), Some(c)) if o < c && s[..o].trim().is_empty() => &s[c + 1..],
+        _ => s,
+    };
     let mut words = 0;
     for w in s.split(|c: char| c.is_whitespace() || LABEL_MARKS.contains(c)) {
         if w.is_empty() {
@@ -605,6 +626,11 @@ const LABEL_WORDS: &[&str] = &[
     "circa",
     "over",
     "some",
+    "no",
+    "not",
+    "less",
+    "fewer",
+    "than",
 ];
 
 /// Whether `s` only joins two listed skills: spaces, commas, slashes, "&", "and", "or".
@@ -651,6 +677,15 @@ const ROLES: &[&str] = &[
     "product-analytics",
     "quantitative-analysis",
     "business-intelligence",
+    "backend-development",
+    "frontend-development",
+    "full-stack-development",
+    "web-development",
+    "mobile-development",
+    "embedded-systems",
+    "cybersecurity",
+    "consulting",
+    "mlops",
 ];
 
 /// Every years ask in the posting (see the module docs).
@@ -670,10 +705,11 @@ fn years_asks(
     while let Some(k) = memchr::memchr2(b'y', b'Y', &b[i..]) {
         let at = i + k;
         i = at + 1;
-        let len = ["years", "year", "yrs", "yr"]
+        // "1 y." too, with its stop.
+        let len = ["years", "year", "yrs", "yr", "y."]
             .iter()
             .find(|w| lower_is(at, w))
-            .map(|w| w.len());
+            .map(|w| if *w == "y." { 1 } else { w.len() });
         let Some(len) = len else { continue };
         let end = at + len;
         if at > 0 && b[at - 1].is_ascii_alphabetic() {
@@ -746,18 +782,7 @@ fn years_asks(
         // are years of the application too (not of a field of work: "... for data analysis",
         // and not years of a tool: "R or Python for statistical modelling" is years of R
         // and Python).
-        let tools = covered.iter().all(|m| {
-            use crate::lexicon::Category as C;
-            matches!(
-                lexicon.skill(m.skill).category,
-                C::ProgrammingLanguage
-                    | C::MlFramework
-                    | C::DataLibrary
-                    | C::Database
-                    | C::Cloud
-                    | C::BigData
-            )
-        });
+        let tools = covered.iter().all(|m| is_tool(lexicon, m.skill));
         if let Some(&last) = covered.last().filter(|_| !tools) {
             if let Some(next) = later.iter().find(|m| m.start >= last.end) {
                 let gap = text[last.end..next.start].trim();
@@ -834,12 +859,16 @@ fn years_asks(
         // "in security engineering or software development": a job among the fields.
         let in_field = any_role && lead_words.iter().any(|w| w == "in" || w == "within");
         let field_work = match tail_word.as_str() {
-            "roles" | "role" | "positions" | "position" | "engineering" | "work" => all_fields,
+            "roles" | "role" | "positions" | "position" | "engineering" | "work" | "overall" => {
+                all_fields
+            }
             "experience" => a_role,
             _ => false,
         };
-        // "of data science", "of quantitative research at a hedge fund".
-        let overall = as_role || of_work || in_field || field_work || a_role;
+        // "of data science", "of quantitative research at a hedge fund"; not "with MLOps
+        // tooling".
+        let of_role = a_role && !lead_words.iter().any(|w| w == "with" || w == "using");
+        let overall = as_role || of_work || in_field || field_work || of_role;
         let mut after: Vec<SkillIdx> = Vec::new();
         if !overall {
             for m in &covered {
@@ -860,7 +889,13 @@ fn years_asks(
         // orchestrator (2+ years)" (not "for the next two years").
         let ends_part = ends_part(&text[end..ce]);
         let skills = match before {
-            Some(m) if each || tight || ends_part => listed_before(text, matches, cs, m),
+            Some(m) if each || tight || ends_part => with_purpose(
+                text,
+                matches,
+                lexicon,
+                cs,
+                listed_before(text, matches, cs, m),
+            ),
             Some(m) if after.is_empty() && !overall => vec![m.skill],
             None if ends_part && !overall && set_off(&text[cs..start]) => {
                 first_list(text, matches, cs, start).unwrap_or(after)
@@ -983,6 +1018,60 @@ fn first_list(text: &str, matches: &[Match], from: usize, to: usize) -> Option<V
     Some(skills)
 }
 
+/// Whether a skill is a tool (a language, framework, library, database, cloud or big-data
+/// platform): years of it for a purpose are years of the tool.
+fn is_tool(lexicon: &Lexicon, skill: SkillIdx) -> bool {
+    use crate::lexicon::Category as C;
+    matches!(
+        lexicon.skill(skill).category,
+        C::ProgrammingLanguage
+            | C::MlFramework
+            | C::DataLibrary
+            | C::Database
+            | C::Cloud
+            | C::BigData
+    )
+}
+
+/// The skills a years phrase labels when `list`, the skills right before it, is a purpose
+/// after "for": "R or Python for statistical analysis (2 years)" is years of R and Python;
+/// "deep learning for computer vision (3 years)" of both.
+fn with_purpose(
+    text: &str,
+    matches: &[Match],
+    lexicon: &Lexicon,
+    from: usize,
+    list: Vec<SkillIdx>,
+) -> Vec<SkillIdx> {
+    let Some(list_start) = matches
+        .iter()
+        .filter(|m| m.start >= from && list.contains(&m.skill))
+        .map(|m| m.start)
+        .min()
+    else {
+        return list;
+    };
+    let head = text[from..list_start].trim_end();
+    let for_word = head.len() >= 4
+        && head[head.len() - 3..].eq_ignore_ascii_case("for")
+        && head.as_bytes()[head.len() - 4] == b' ';
+    if !for_word {
+        return list;
+    }
+    match first_list(text, matches, from, list_start) {
+        Some(tools) if tools.iter().all(|&s| is_tool(lexicon, s)) => tools,
+        Some(mut method) => {
+            for s in list {
+                if !method.contains(&s) {
+                    method.push(s);
+                }
+            }
+            method
+        }
+        None => list,
+    }
+}
+
 /// The skill `last` and those listed right before it from `from` on ("Docker and
 /// Kubernetes"), in text order.
 fn listed_before(text: &str, matches: &[Match], from: usize, last: &Match) -> Vec<SkillIdx> {
@@ -1067,6 +1156,16 @@ fn nested_ask(text: &str, matches: &[Match], from: usize, to: usize) -> Option<Y
     }
     let num_start = from + num_at;
     let after = toks.get(i).map_or(to, |t| from + t.0);
+    // "of which at least 3 as data architect": years of a job.
+    if word(i, "as") && (1..=30).contains(&n) {
+        return Some(YearsAsk {
+            skills: Vec::new(),
+            min: n,
+            max: None,
+            strength: Strength::Required,
+            span: num_start..after,
+        });
+    }
     let first = matches
         .iter()
         .find(|m| m.start >= after && m.end <= to && !m.negated)

@@ -1036,7 +1036,8 @@ fn near_evidence(t: &[u8], c: &Cand, rule: &Rule) -> Option<String> {
 }
 
 /// Whether the form ending at `end` labels a number of years, as in a list of requirements:
-/// "Rust: 1+ years", "Go (3+ yrs)", "Spark – 2-4 years", "Snowflake experience (1–2 years)".
+/// "Rust: 1+ years", "Go (3+ yrs)", "Spark – 2-4 years", "Snowflake experience (1–2 years)",
+/// "Rust, 2 yrs".
 /// A skill is what one has years of.
 fn years_label(t: &[u8], end: usize) -> bool {
     let mut i = end;
@@ -1054,7 +1055,7 @@ fn years_label(t: &[u8], end: usize) -> bool {
     }
     // The label's punctuation: ':', '(', '-', or an en or em dash.
     match t.get(i..) {
-        Some([b':' | b'(' | b'-', ..]) => i += 1,
+        Some([b':' | b'(' | b'-' | b',', ..]) => i += 1,
         Some([0xE2, 0x80, 0x93 | 0x94, ..]) => i += 3,
         _ => return false,
     }

@@ -118,7 +118,7 @@ fn years_asked_as_written() {
             // A part of an ask given without the word "years", and asks for each of a list.
             (
                 "5 years of experience in backend development, including 2 with Go and Python",
-                "backend-development>=5 go+python>=2",
+                "*>=5 go+python>=2",
             ),
             (
                 "5+ years as a backend engineer, at least 2 of them writing Go and Python",
@@ -187,6 +187,33 @@ fn years_asked_as_written() {
                 "5-8 yrs of total experience in mobile app development",
                 "*>=5-8",
             ),
+            (
+                "Selenium or Playwright (min. 2 years)",
+                "selenium+playwright>=2",
+            ),
+            ("Kubernetes (1 y.)", "kubernetes>=1"),
+            (
+                "Power BI reports for executives – no less than 2 years",
+                "power-bi>=2",
+            ),
+            (
+                "Data modelling (conceptual and logical) for at least four years",
+                "data-modeling>=4",
+            ),
+            (
+                "Experience with R or Python for statistical analysis (around 2 years)",
+                "r+python>=2",
+            ),
+            // Job areas are jobs.
+            (
+                "At least 4 years developing backend services, 2 of them in Go",
+                "*>=4 go>=2",
+            ),
+            (
+                "No fewer than 8 years in data roles, of which at least 3 as data architect",
+                "*>=8 *>=3",
+            ),
+            ("five or more years of frontend development overall", "*>=5"),
             // Not asks.
             ("We meet twice a year.", ""),
             ("Founded a year ago, Acme uses Python.", ""),
