@@ -45,6 +45,14 @@ fn posting_headings_as_they_appear() {
                 "Requirements\n- SQL\nAssets:\n- French",
                 "requirements@Requirements | preferred@Assets",
             ),
+            (
+                "THE ROLE\nBuild reports.\nKEY SELECTION CRITERIA\n- SQL",
+                "responsibilities@THE ROLE | requirements@KEY SELECTION CRITERIA",
+            ),
+            (
+                "Your role\n· Run Kubernetes\nYou'll bring\n· Go",
+                "responsibilities@Your role | requirements@You'll bring",
+            ),
             // Run into the text after it, as flattened bullets are.
             (
                 "Qualifications2+ years of SQL",
