@@ -472,6 +472,12 @@ enum Opening {
     /// "Experience with ...", "Expert in ...", "5+ years ...": a requirement, at a line's
     /// start.
     Requirement,
+    /// "You have ...", "You'll have spent ...", "We're looking for someone with ...", "The
+    /// ideal candidate ...": what the candidate brings, told in prose.
+    Candidate,
+    /// "It would be great if ...", "Bonus points if ...", "Ideally, you ...": a plus, told in
+    /// prose.
+    Bonus,
 }
 
 /// First words that open a requirement on a line of its own.
@@ -618,6 +624,61 @@ fn opening(sentence: &str) -> Option<Opening> {
     let first = lower(0)?;
     let second = lower(1).unwrap_or_default();
     let third = lower(2).unwrap_or_default();
+    let fourth = lower(3).unwrap_or_default();
+    // What the candidate brings, and what would be a plus, told in prose.
+    let looking_at = match (first, second) {
+        ("we're", "looking" | "seeking") => Some(2),
+        ("we", "are" | "re") if matches!(third, "looking" | "seeking") => Some(3),
+        _ => None,
+    };
+    let someone = looking_at.is_some_and(|k| {
+        let after = lower(k).unwrap_or_default();
+        let who = if after == "for" {
+            lower(k + 1)
+        } else {
+            Some(after)
+        };
+        matches!(
+            who.unwrap_or_default(),
+            "someone" | "somebody" | "people" | "candidates" | "a" | "an"
+        ) && (who != Some("a") && who != Some("an")
+            || matches!(lower(k + 2).unwrap_or_default(), "person" | "candidate"))
+    });
+    let candidate = someone
+        || matches!(
+            (first, second),
+            ("you", "have" | "bring" | "should" | "must" | "need")
+                | ("you'll", "have" | "bring" | "need")
+                | ("you've", _)
+                | ("the", "ideal" | "right" | "successful")
+                | ("our", "ideal")
+                | ("candidates", "should" | "must" | "will")
+                | ("applicants", "should" | "must")
+        )
+        || (first == "you" && second == "will" && matches!(third, "have" | "bring" | "need"));
+    if candidate {
+        return Some(Opening::Candidate);
+    }
+    let bonus = matches!(
+        (first, second, third),
+        ("it", "would" | "will" | "is", "be" | "a")
+            | ("it'd", "be", _)
+            | ("it's", "a", _)
+            | ("bonus", _, _)
+            | ("ideally", _, _)
+            | ("extra", "points", _)
+    ) && (first != "it" && first != "it'd" && first != "it's"
+        || matches!(
+            fourth,
+            "great" | "lovely" | "nice" | "plus" | "bonus" | "helpful" | "ideal"
+        )
+        || matches!(
+            third,
+            "great" | "lovely" | "nice" | "plus" | "bonus" | "helpful" | "ideal"
+        ));
+    if bonus {
+        return Some(Opening::Bonus);
+    }
     let job = match (first, second) {
         ("we", "are" | "re") | ("we're", _) => {
             let w = if first == "we're" { second } else { third };
@@ -722,6 +783,7 @@ fn sentence_cues(text: &str, starts: &mut Vec<SectionStart>) {
             let j = starts.partition_point(|s| s.heading.start <= at);
             j.checked_sub(1).map(|j| starts[j].section)
         };
+        let last_found = found.last().map(|f| f.section);
         let mut push = |section: Section| {
             found.push(SectionStart {
                 section,
@@ -766,6 +828,34 @@ fn sentence_cues(text: &str, starts: &mut Vec<SectionStart>) {
             }
             Some(Opening::Job) if about_until.is_some() => {
                 push(Section::None);
+                about_until = None;
+            }
+            // Prose: a paragraph about what the candidate brings, or what would be a plus,
+            // where no heading has said so.
+            Some(Opening::Candidate)
+                if line_start_at(b, at)
+                    && matches!(
+                        current,
+                        None | Some(Section::None | Section::About | Section::Responsibilities)
+                    )
+                    && last_found != Some(Section::Requirements) =>
+            {
+                push(Section::Requirements);
+                about_until = None;
+            }
+            Some(Opening::Bonus)
+                if line_start_at(b, at)
+                    && matches!(
+                        current,
+                        None | Some(
+                            Section::None
+                                | Section::About
+                                | Section::Responsibilities
+                                | Section::Requirements
+                        )
+                    ) =>
+            {
+                push(Section::Preferred);
                 about_until = None;
             }
             _ => {}

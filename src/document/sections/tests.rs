@@ -45,6 +45,18 @@ fn posting_headings_as_they_appear() {
                 "Requirements\n- SQL\nAssets:\n- French",
                 "requirements@Requirements | preferred@Assets",
             ),
+            // Prose with no headings: paragraphs on what the candidate brings and on what
+            // would be a plus.
+            (
+                "Acme is a design studio in Leeds.\n\nYou will build our web apps.\n\nYou'll have \
+                 spent three years with React.\n\nIt would be lovely if you know Figma.",
+                "about@Acme is | none@You will | requirements@You'll have | preferred@It would",
+            ),
+            (
+                "We're looking for someone with four years in consulting. We're looking for a \
+                 senior analyst to join us.",
+                "requirements@We're looking",
+            ),
             (
                 "THE ROLE\nBuild reports.\nKEY SELECTION CRITERIA\n- SQL",
                 "responsibilities@THE ROLE | requirements@KEY SELECTION CRITERIA",
