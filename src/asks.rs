@@ -558,6 +558,7 @@ fn sane(at: usize, min: u32, max: Option<u32>) -> Option<(usize, u32, Option<u32
 const EXPERIENCE_WORDS: &[&str] = &[
     "experience",
     "roles",
+    "role",
     "leading",
     "exp",
     "work",
@@ -661,6 +662,7 @@ const FIELDS: &[&str] = &[
     "web-development",
     "mobile-development",
     "statistics",
+    "scripting",
 ];
 
 /// Fields that are also job families: years "in" them or of their "experience" are years of
@@ -686,6 +688,7 @@ const ROLES: &[&str] = &[
     "cybersecurity",
     "consulting",
     "mlops",
+    "product-management",
 ];
 
 /// Every years ask in the posting (see the module docs).
@@ -696,6 +699,16 @@ fn years_asks(
     lexicon: &Lexicon,
     clauses: &Clauses,
 ) -> Vec<YearsAsk> {
+    // Years of "machine learning in production" are years of machine learning, though the
+    // scanner reads the phrase as MLOps.
+    let ml_years;
+    let matches = match ml_in_production(text, matches, lexicon) {
+        Some(m) => {
+            ml_years = m;
+            &ml_years[..]
+        }
+        None => matches,
+    };
     let b = text.as_bytes();
     let mut found: Vec<(usize, usize, u32, Option<u32>)> = Vec::new(); // start, end, min, max
     let lower_is = |i: usize, w: &str| {
@@ -722,6 +735,14 @@ fn years_asks(
             _ => {}
         }
         if at > 0 && b[at - 1] == b'-' {
+            continue;
+        }
+        // "Three years ago we started ...".
+        if text[end..]
+            .trim_start()
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("ago "))
+        {
             continue;
         }
         let (cs, _) = clauses.bounds(b, at);
@@ -805,11 +826,22 @@ fn years_asks(
                 .iter()
                 .all(|m| FIELDS.contains(&lexicon.skill(m.skill).id.as_str()));
         let tail = covered.last().map_or("", |m| &text[m.end..stop]);
-        let tail_word = tail
+        let mut tail_words = tail
             .split(|c: char| !c.is_alphanumeric())
-            .find(|w| !w.is_empty())
-            .unwrap_or("")
-            .to_ascii_lowercase();
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase);
+        let mut tail_word = tail_words.next().unwrap_or_default();
+        // "in cloud or infrastructure engineering": the word that ends the list.
+        if tail_word == "or" || tail_word == "and" {
+            if let Some(w) = tail_words.take(3).find(|w| {
+                matches!(
+                    w.as_str(),
+                    "roles" | "role" | "positions" | "position" | "engineering" | "experience"
+                )
+            }) {
+                tail_word = w;
+            }
+        }
         // "of professional software development with Java": the field names the work, and
         // the skills after "with" are what the years are of; "of iOS development with
         // Swift": years of both.
@@ -844,7 +876,10 @@ fn years_asks(
             .iter()
             .map(|m| lexicon.skill(m.skill).id.as_str())
             .collect();
-        let all_fields = !covered.is_empty() && skill_ids.iter().all(|id| FIELDS.contains(id));
+        let all_fields = !covered.is_empty()
+            && skill_ids
+                .iter()
+                .all(|id| FIELDS.contains(id) || ROLES.contains(id));
         // A job family among them makes the list a job ("in data science or predictive
         // modeling"); techniques alone are skills ("in machine learning").
         let any_role = skill_ids.iter().any(|id| ROLES.contains(id));
@@ -859,9 +894,9 @@ fn years_asks(
         // "in security engineering or software development": a job among the fields.
         let in_field = any_role && lead_words.iter().any(|w| w == "in" || w == "within");
         let field_work = match tail_word.as_str() {
-            "roles" | "role" | "positions" | "position" | "engineering" | "work" | "overall" => {
-                all_fields
-            }
+            // "in a QA or test engineering role", "in cloud or infrastructure engineering".
+            "roles" | "role" | "positions" | "position" | "engineering" => !covered.is_empty(),
+            "work" | "overall" => all_fields,
             "experience" => a_role,
             _ => false,
         };
@@ -888,6 +923,7 @@ fn years_asks(
         // or Power BI, 2+ years", and set off by punctuation, "Airflow or a similar
         // orchestrator (2+ years)" (not "for the next two years").
         let ends_part = ends_part(&text[end..ce]);
+        let after_empty = after.is_empty();
         let skills = match before {
             Some(m) if each || tight || ends_part => with_purpose(
                 text,
@@ -901,6 +937,19 @@ fn years_asks(
                 first_list(text, matches, cs, start).unwrap_or(after)
             }
             _ => after,
+        };
+        // A job named before the years is the job: "a background in software engineering (2
+        // years or more)".
+        let skills = if !skills.is_empty()
+            && skills
+                .iter()
+                .all(|&s| ROLES.contains(&lexicon.skill(s).id.as_str()))
+            && before.is_some()
+            && after_empty
+        {
+            Vec::new()
+        } else {
+            skills
         };
         // Under a requirements heading, "6 years in analytics" asks for experience even
         // without the word.
@@ -1016,6 +1065,31 @@ fn first_list(text: &str, matches: &[Match], from: usize, to: usize) -> Option<V
         last = m;
     }
     Some(skills)
+}
+
+/// `matches` with machine learning for MLOps where its form names machine learning and not
+/// operations ("machine learning in production"), or `None` when there is no such match.
+fn ml_in_production(text: &str, matches: &[Match], lexicon: &Lexicon) -> Option<Vec<Match>> {
+    let (mlops, ml) = (lexicon.find("mlops")?, lexicon.find("machine-learning")?);
+    let named = |m: &Match| {
+        let form = text[m.start..m.end].to_ascii_lowercase();
+        m.skill == mlops && form.contains("machine learning") && !form.contains("ops")
+    };
+    if !matches.iter().any(named) {
+        return None;
+    }
+    Some(
+        matches
+            .iter()
+            .map(|m| {
+                let mut m = m.clone();
+                if named(&m) {
+                    m.skill = ml;
+                }
+                m
+            })
+            .collect(),
+    )
 }
 
 /// Whether a skill is a tool (a language, framework, library, database, cloud or big-data

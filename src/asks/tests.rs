@@ -214,7 +214,23 @@ fn years_asked_as_written() {
                 "*>=8 *>=3",
             ),
             ("five or more years of frontend development overall", "*>=5"),
+            ("3+ years in a QA or test engineering role", "*>=3"),
+            (
+                "4+ years of experience in cloud or infrastructure engineering",
+                "*>=4",
+            ),
+            ("6+ years of product management experience", "*>=6"),
+            (
+                "Nice to have\n- a background in software engineering (2 years or more)",
+                "*>=2",
+            ),
+            ("2+ years of scripting in Python or Bash", "python+bash>=2"),
+            (
+                "3+ years of hands-on machine learning in production",
+                "machine-learning>=3",
+            ),
             // Not asks.
+            ("Three years ago we started an AI group.", ""),
             ("We meet twice a year.", ""),
             ("Founded a year ago, Acme uses Python.", ""),
             ("a 4-year degree in CS", ""),
