@@ -266,7 +266,8 @@ impl Sections {
 fn heading_like_lines(text: &str, kind: Kind, starts: &mut Vec<SectionStart>) {
     let mut at = 0;
     let mut found: Vec<SectionStart> = Vec::new();
-    for line in text.split('\n') {
+    let mut lines = text.split('\n').peekable();
+    while let Some(line) = lines.next() {
         let line_start = at;
         at += line.len() + 1;
         let t = line.trim();
@@ -291,7 +292,13 @@ fn heading_like_lines(text: &str, kind: Kind, starts: &mut Vec<SectionStart>) {
             w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic())
                 || JOINING_WORDS.contains(&w.to_ascii_lowercase().as_str())
         });
-        if !(marked || caps || title) {
+        // In a posting, a short line in sentence case that a list follows ("The toolkit we
+        // hope you carry").
+        let bullet = |l: &str| l.starts_with(['-', '*', '•', '·', '➢', '▪', '●']);
+        let list_next = kind == Kind::Posting
+            && !bullet(t)
+            && lines.peek().is_some_and(|next| bullet(next.trim_start()));
+        if !(marked || caps || title || list_next) {
             continue;
         }
         let start = line_start + (line.len() - line.trim_start().len());
@@ -322,10 +329,19 @@ fn heading_like_lines(text: &str, kind: Kind, starts: &mut Vec<SectionStart>) {
 
 /// The section a heading's words name, by keyword, or `None`.
 fn classify_heading(lower: &str, kind: Kind) -> Option<Section> {
+    // A key of three letters or fewer is a whole word (or its plural): "do" is not "Docker".
     let has = |keys: &[&str]| {
         lower
             .split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .any(|w| keys.iter().any(|k| w.starts_with(k)))
+            .any(|w| {
+                keys.iter().any(|k| {
+                    if k.len() <= 3 {
+                        w == *k || w.strip_suffix('s') == Some(k)
+                    } else {
+                        w.starts_with(k)
+                    }
+                })
+            })
     };
     match kind {
         Kind::Posting => {
@@ -344,6 +360,7 @@ fn classify_heading(lower: &str, kind: Kind) -> Option<Section> {
                 "bonus",
                 "plus",
                 "extra",
+                "smile",
                 "prefer",
                 "desir",
                 "better",
@@ -377,6 +394,8 @@ fn classify_heading(lower: &str, kind: Kind) -> Option<Section> {
                 "expect",
                 "background",
                 "ideal",
+                "toolkit",
+                "carry",
             ]) {
                 Some(Section::Requirements)
             } else if has(&[
@@ -394,6 +413,9 @@ fn classify_heading(lower: &str, kind: Kind) -> Option<Section> {
                 "tasks",
                 "involve",
                 "work",
+                "problem",
+                "plate",
+                "spend",
             ]) {
                 Some(Section::Responsibilities)
             } else if has(&["company", "story", "mission", "culture", "values"]) {
@@ -814,7 +836,8 @@ fn sentence_cues(text: &str, starts: &mut Vec<SectionStart>) {
             _ if benefits && !before_heading && current != Some(Section::Benefits) => {
                 push(Section::Benefits)
             }
-            _ if company && before_heading && about_until.is_none() => {
+            // At a paragraph's start: mid-paragraph, "Strong Python is a must" is no company.
+            _ if company && before_heading && about_until.is_none() && line_start_at(b, at) => {
                 push(Section::About);
                 about_until = Some(paragraph_end(b, at));
             }

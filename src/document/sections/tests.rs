@@ -57,6 +57,18 @@ fn posting_headings_as_they_appear() {
                  senior analyst to join us.",
                 "requirements@We're looking",
             ),
+            // A short line in sentence case that a list follows; its items are not headings;
+            // mid-paragraph, "Strong Python is a must" is no company description.
+            (
+                "Acme is a bank.\n\nThe problems on your plate\n- Build pipelines\n- Run \
+                 Kubernetes\nThe toolkit we hope you carry\n- Strong Python\n- Docker",
+                "about@Acme is | responsibilities@The problems on your plate | \
+                 requirements@The toolkit we hope you carry",
+            ),
+            (
+                "You'll have three years with Go. Strong Python is a must.",
+                "requirements@You'll have",
+            ),
             (
                 "THE ROLE\nBuild reports.\nKEY SELECTION CRITERIA\n- SQL",
                 "responsibilities@THE ROLE | requirements@KEY SELECTION CRITERIA",
