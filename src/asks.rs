@@ -640,32 +640,23 @@ fn only_separators(s: &str) -> bool {
         .all(|w| w.is_empty() || w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or"))
 }
 
-/// Skills that are fields of work: a method or tool named after one ("Python for data
-/// analysis", "backend development with Go") is what the years are of.
-const FIELDS: &[&str] = &[
-    "data-science",
-    "software-engineering",
-    "data-engineering",
-    "analytics-engineering",
-    "devops",
-    "sre",
-    "mlops",
+/// Fields of work that are techniques, not jobs (with [`ROLES`], the fields of work): a
+/// method or tool named for one is what the years are of ("Python for data analysis",
+/// "scripting in Python").
+const TECHNIQUES: &[&str] = &[
     "machine-learning",
-    "quantitative-analysis",
     "predictive-modeling",
     "data-analysis",
-    "product-analytics",
-    "business-intelligence",
-    "backend-development",
-    "frontend-development",
-    "full-stack-development",
-    "web-development",
-    "mobile-development",
     "statistics",
     "scripting",
 ];
 
-/// Fields that are also job families: years "in" them or of their "experience" are years of
+/// Whether the skill `id` is a field of work, a technique or a job.
+fn is_field(id: &str) -> bool {
+    TECHNIQUES.contains(&id) || ROLES.contains(&id)
+}
+
+/// Fields of work that are job areas: years "in" them or of their "experience" are years of
 /// the job, an overall ask ("5+ years in data science", "8+ years of data engineering
 /// experience", "10 years of professional software engineering"), where years of a technique
 /// are years of that skill ("7 years of experience in machine learning").
@@ -807,9 +798,7 @@ fn years_asks(
         if let Some(&last) = covered.last().filter(|_| !tools) {
             if let Some(next) = later.iter().find(|m| m.start >= last.end) {
                 let gap = text[last.end..next.start].trim();
-                if gap.eq_ignore_ascii_case("for")
-                    && !FIELDS.contains(&lexicon.skill(next.skill).id.as_str())
-                {
+                if gap.eq_ignore_ascii_case("for") && !is_field(&lexicon.skill(next.skill).id) {
                     covered.push(next);
                 }
             }
@@ -821,10 +810,8 @@ fn years_asks(
             .filter(|w| !w.is_empty())
             .map(str::to_ascii_lowercase)
             .collect();
-        let all_fields = !covered.is_empty()
-            && covered
-                .iter()
-                .all(|m| FIELDS.contains(&lexicon.skill(m.skill).id.as_str()));
+        let all_fields =
+            !covered.is_empty() && covered.iter().all(|m| is_field(&lexicon.skill(m.skill).id));
         let tail = covered.last().map_or("", |m| &text[m.end..stop]);
         let mut tail_words = tail
             .split(|c: char| !c.is_alphanumeric())
@@ -860,10 +847,7 @@ fn years_asks(
                         }
                         list.push(m);
                     }
-                    if list
-                        .iter()
-                        .all(|m| FIELDS.contains(&lexicon.skill(m.skill).id.as_str()))
-                    {
+                    if list.iter().all(|m| is_field(&lexicon.skill(m.skill).id)) {
                     } else if all_fields {
                         covered = list;
                     } else {
@@ -876,10 +860,7 @@ fn years_asks(
             .iter()
             .map(|m| lexicon.skill(m.skill).id.as_str())
             .collect();
-        let all_fields = !covered.is_empty()
-            && skill_ids
-                .iter()
-                .all(|id| FIELDS.contains(id) || ROLES.contains(id));
+        let all_fields = !covered.is_empty() && skill_ids.iter().all(|id| is_field(id));
         // A job family among them makes the list a job ("in data science or predictive
         // modeling"); techniques alone are skills ("in machine learning").
         let any_role = skill_ids.iter().any(|id| ROLES.contains(id));
