@@ -21,7 +21,17 @@
 //! named after it in its clause, up to the next years ask, or else one skill written right
 //! before it ("Python: 5 years"). An ask that covers no skill is an overall ask when the words
 //! after it speak of experience or work. Asks in the company description, benefits and legal
-//! text are not asks ("for 20 years, Acme has...").
+//! text are not asks ("for 20 years, Acme has...", "three years ago").
+//!
+//! Skills before the years label them when the years end their part of the clause or only
+//! a few words stand between ("Tableau or Power BI, 2+ years", "Kafka experience of two
+//! years or longer", "Kubernetes in production for at least 3 years", "Airflow or a similar
+//! orchestrator (2+ years)"). Fields of work are read by kind: a job area ([`ROLES`]: data
+//! science, backend development, security engineering, MLOps, ...) is the job, an overall
+//! ask ("3+ years in data science", "in a QA or test engineering role"), while a technique
+//! ([`TECHNIQUES`]) is a skill ("7 years of experience in machine learning"). Parts given
+//! without the word "years" follow it ("including 2 with Go", "at least 3 in Go", "of which
+//! at least 3 as data architect").
 
 use std::ops::Range;
 use std::sync::OnceLock;
