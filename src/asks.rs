@@ -29,7 +29,7 @@
 //! orchestrator (2+ years)"). Fields of work are read by kind: a job area ([`ROLES`]: data
 //! science, backend development, security engineering, MLOps, ...) is the job, an overall
 //! ask ("3+ years in data science", "in a QA or test engineering role"), while a technique
-//! ([`TECHNIQUES`]) is a skill ("7 years of experience in machine learning"). Parts given
+//! (`TECHNIQUES`) is a skill ("7 years of experience in machine learning"). Parts given
 //! without the word "years" follow it ("including 2 with Go", "at least 3 in Go", "of which
 //! at least 3 as data architect").
 

@@ -5,7 +5,7 @@
 //! - for a posting, its [`Asks`] (each match's strength and the years asked) and the degree
 //!   it asks for ([`education::asked`]); the phrases these readers look for (headings, legal
 //!   phrases, strength cues, degree levels) are found in one pass over the posting
-//!   ([`crate::document::phrases`]);
+//!   (`document::phrases`);
 //! - for a résumé, the degree it holds ([`education::held`]) and, given its
 //!   [`Experience`], the years and last use of each skill used in a job entry
 //!   ([`experience::skill_years`]).
