@@ -44,6 +44,24 @@ pub fn entries<'e>(
         .enumerate()
         .map(|(i, r)| {
             let own = line_start(r.span.start);
+            let after_previous = if i > 0 { work[i - 1].span.end } else { 0 };
+            // An entry starts after its section's heading.
+            let after_heading = sections
+                .starts()
+                .iter()
+                .map(|s| s.heading.end)
+                .filter(|&h| h <= r.span.start)
+                .max()
+                .unwrap_or(0);
+            let lower = after_previous.max(after_heading);
+            // In a flattened résumé the text before the range on its line is the end of
+            // the previous entry and then this entry's header ("... 80 minutes. Data
+            // Engineer, Lekki Trust Bank (Nov 2020 - ..."): the entry starts at the header.
+            let from = own.max(lower);
+            let flattened = (i > 0 && work[i - 1].span.end > own) || r.span.start - from > 100;
+            if flattened {
+                return header_start(text, from..r.span.start);
+            }
             // The title line above, if it is plain text.
             let mut start = own;
             if own > 0 {
@@ -55,8 +73,7 @@ pub fn entries<'e>(
                     start = above;
                 }
             }
-            let after_previous = if i > 0 { work[i - 1].span.end } else { 0 };
-            start.max(after_previous).min(r.span.start)
+            start.max(lower).min(r.span.start)
         })
         .collect();
     work.iter()
@@ -66,12 +83,85 @@ pub fn entries<'e>(
             let next_heading = sections
                 .starts()
                 .iter()
+                .filter(|s| !is_job_label(text, s.heading.clone()))
                 .map(|s| s.heading.start)
                 .find(|&h| h > r.span.end)
                 .unwrap_or(text.len());
             (*r, starts[i]..next_entry.min(next_heading).max(r.span.end))
         })
         .collect()
+}
+
+/// How far before its range a flattened entry's header may start when no boundary marks it.
+const HEADER_WINDOW: usize = 80;
+
+/// Where a flattened job entry's header starts in `span`, the text between the previous
+/// entry's range (or its section's heading) and this entry's range: at the last Kaggle-style
+/// `company - ` label, else just after the last sentence end, `;`, `: ` or bullet, else
+/// [`HEADER_WINDOW`] bytes before the range (at a word).
+fn header_start(text: &str, span: std::ops::Range<usize>) -> usize {
+    let seg = &text[span.clone()];
+    let lower = seg.to_ascii_lowercase();
+    if let Some(at) = lower.rfind("company - ") {
+        let before = lower[..at].chars().next_back();
+        if before.is_none_or(|c| !c.is_alphanumeric()) {
+            return span.start + at;
+        }
+    }
+    let mut boundary = None;
+    for (at, c) in seg.char_indices() {
+        let next = seg[at + c.len_utf8()..].chars().next();
+        let after_space = next.is_none_or(char::is_whitespace);
+        let ends = match c {
+            ';' | '•' | '➢' | '▪' | '●' | '·' => true,
+            ':' => after_space,
+            '.' => after_space && sentence_end(&seg[..at]),
+            '*' => after_space && seg[..at].ends_with(' '),
+            _ => false,
+        };
+        if ends {
+            boundary = Some(at + c.len_utf8());
+        }
+    }
+    let start = match boundary {
+        Some(at) => at,
+        None if seg.len() > HEADER_WINDOW => {
+            let mut at = seg.len() - HEADER_WINDOW;
+            while !seg.is_char_boundary(at) {
+                at += 1;
+            }
+            seg[at..].find(' ').map_or(at, |s| at + s + 1)
+        }
+        None => 0,
+    };
+    let trimmed = seg[start..].len() - seg[start..].trim_start().len();
+    span.start + start + trimmed
+}
+
+/// Whether a full stop after `before` ends a sentence: the word before it is a lower-case
+/// word of three letters or more, a longer word, or ends in a digit, `%` or `)`; not "Pvt.",
+/// "Ltd.", "B.E." or "Sept.".
+fn sentence_end(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or_default();
+    if word.contains('.') {
+        return false;
+    }
+    let n = word.chars().count();
+    word.ends_with(|c: char| c.is_ascii_digit() || c == '%' || c == ')')
+        || n > 4
+        || (n >= 3 && word.chars().all(char::is_lowercase))
+}
+
+/// Whether a heading is a job's own label rather than a section: "Project:" in a Kaggle-style
+/// job description ("Duration: 01/2019 - Present Project: Retail data lake ... Roles: ...").
+fn is_job_label(text: &str, heading: std::ops::Range<usize>) -> bool {
+    let word = &text[heading.clone()];
+    let b = text.as_bytes();
+    let mid_line = heading.start > 0 && b[heading.start - 1] != b'\n';
+    mid_line && word.eq_ignore_ascii_case("project") && b.get(heading.end) == Some(&b':')
 }
 
 /// Years and last use of every skill mentioned (not negated) inside a job entry, by skill.
