@@ -8,7 +8,7 @@
 
 use super::{DateRange, Experience, YearMonth, union_months};
 use crate::document::sections::Sections;
-use crate::lexicon::SkillIdx;
+use crate::lexicon::{Lexicon, SkillIdx};
 use crate::scan::Match;
 
 /// How long, and how lately, a résumé shows a skill used in its job entries.
@@ -92,6 +92,28 @@ pub fn entries<'e>(
         .collect()
 }
 
+/// Whether `written`, a match's text, names `skill` as a word of its own ("AWS" in "AWS
+/// EKS", "Spark" in "Spark Structured Streaming"), ambiguous forms included: the match
+/// settles their sense.
+fn names(written: &str, skill: &crate::lexicon::Skill) -> bool {
+    let written = written.to_lowercase();
+    let ambiguous = skill
+        .ambiguous
+        .iter()
+        .flat_map(|a| a.forms.iter().map(String::as_str));
+    skill.plain_forms().chain(ambiguous).any(|form| {
+        let form = form.to_lowercase();
+        form.len() >= 2
+            && form.len() < written.len()
+            && written.match_indices(&form).any(|(at, _)| {
+                let before = written[..at].chars().next_back();
+                let after = written[at + form.len()..].chars().next();
+                before.is_none_or(|c| !c.is_alphanumeric())
+                    && after.is_none_or(|c| !c.is_alphanumeric())
+            })
+    })
+}
+
 /// How far before its range a flattened entry's header may start when no boundary marks it.
 const HEADER_WINDOW: usize = 80;
 
@@ -170,6 +192,7 @@ pub fn skill_years(
     exp: &Experience,
     sections: &Sections,
     matches: &[Match],
+    lexicon: &Lexicon,
 ) -> Vec<SkillYears> {
     let entries = entries(text, exp, sections);
     let mut used: Vec<(SkillIdx, &DateRange)> = Vec::new();
@@ -177,6 +200,16 @@ pub fn skill_years(
         for (r, span) in &entries {
             if span.contains(&m.start) {
                 used.push((m.skill, r));
+                // "AWS EKS" is AWS used, "Spark Structured Streaming" Spark; PyTorch is not
+                // Python.
+                let written = &text[m.start..m.end.min(text.len())];
+                used.extend(
+                    lexicon
+                        .implied_by(m.skill)
+                        .iter()
+                        .filter(|&&p| names(written, lexicon.skill(p)))
+                        .map(|&p| (p, *r)),
+                );
             }
         }
     }
@@ -211,7 +244,7 @@ mod tests {
         let sections = Sections::find(text, Kind::Resume);
         let scanner = Scanner::builtin();
         let matches = scanner.scan(text);
-        let years = skill_years(text, &exp, &sections, &matches);
+        let years = skill_years(text, &exp, &sections, &matches, scanner.lexicon());
         let got: Vec<String> = years
             .iter()
             .map(|y| {
