@@ -145,6 +145,18 @@ fn header_start(text: &str, span: std::ops::Range<usize>) -> usize {
             boundary = Some(at + c.len_utf8());
         }
     }
+    // A heading in capitals run into the text ("... CORE SKILLS SQL, Excel ... EXPERIENCE
+    // Senior Analyst | ..."): the header starts after it.
+    let mut caps = 0;
+    for (at, word) in words(seg) {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 5 && !word.chars().any(char::is_lowercase) {
+            caps = caps.max(at + word.len());
+        }
+    }
+    if caps > 0 && boundary.is_none_or(|b| b < caps) {
+        boundary = Some(caps);
+    }
     let start = match boundary {
         Some(at) => at,
         None if seg.len() > HEADER_WINDOW => {
@@ -158,6 +170,12 @@ fn header_start(text: &str, span: std::ops::Range<usize>) -> usize {
     };
     let trimmed = seg[start..].len() - seg[start..].trim_start().len();
     span.start + start + trimmed
+}
+
+/// The words of `s` (split at white space) with their byte offsets.
+fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
 }
 
 /// Whether a full stop after `before` ends a sentence: the word before it is a lower-case
