@@ -1,10 +1,22 @@
 //! Years per skill: each skill used inside a dated job entry gets that entry's months, and a
-//! skill used in several entries the union of theirs, overlaps counted once.
+//! skill used in several entries the union of theirs, overlaps counted once. A match that
+//! names a skill it implies counts for that skill too ("AWS EKS" is AWS used, "Spark
+//! Structured Streaming" Spark), but an implication the text does not name does not
+//! (PyTorch is not Python).
 //!
 //! A **job entry** is the text from a work range's line (or the title line just above it,
-//! when that line is not a bullet) to the next entry or the next section heading. In a
-//! flattened résumé, where a whole job fits on one line, an entry starts no earlier than the
-//! end of the range before it.
+//! when that line is not a bullet) to the next entry or the next section heading, and never
+//! starts before its own section's heading (a skills list above "Company Details" is not
+//! part of the first job). A Kaggle-style "Project:" label inside a job's line is not a
+//! section heading.
+//!
+//! In a **flattened** résumé (the previous range on the same line, or more than 100 bytes of
+//! text before the range on its line), a job's description follows its range, so the text
+//! between two ranges is the end of the earlier job and then the header of the next one.
+//! The next entry starts at its header: at the last Kaggle-style `company - ` label; else
+//! after the last sentence end, `;`, `: `, bullet or heading in capitals ("EXPERIENCE
+//! Senior Analyst | ..."); else 80 bytes before its range. The "Python - Experience - 72
+//! months" lines of Kaggle résumés are not used: the gold counts the dated jobs instead.
 
 use super::{DateRange, Experience, YearMonth, union_months};
 use crate::document::sections::Sections;
@@ -280,5 +292,84 @@ mod tests {
             got,
             ["tableau=24@2020-06", "python=24@2021-12", "sql=42@2021-12"]
         );
+    }
+
+    /// `skill=months` for every skill with years in `text`, sorted by id.
+    fn years_in(text: &str) -> Vec<String> {
+        let as_of = YearMonth::parse("2026-11").unwrap();
+        let exp = Experience::from_text(text, as_of);
+        let sections = Sections::find(text, Kind::Resume);
+        let scanner = Scanner::builtin();
+        let matches = scanner.scan(text);
+        let mut got: Vec<String> = skill_years(text, &exp, &sections, &matches, scanner.lexicon())
+            .iter()
+            .map(|y| format!("{}={}", scanner.lexicon().skill(y.skill).id, y.months))
+            .collect();
+        got.sort();
+        got
+    }
+
+    #[test]
+    fn a_kaggle_job_description_follows_its_range() {
+        // One line: a skills list, then two jobs whose descriptions follow their ranges.
+        let text = "Skills: Jenkins, Terraform, Ansible, Kubernetes Education Details B.Tech IT \
+                    Skill Details Terraform- Exprience - 48 months Company Details \
+                    company - Acme Cloud Pvt Ltd description - Senior DevOps Engineer, \
+                    March 2021 to till date. Manage Kubernetes clusters. Write Terraform modules. \
+                    company - Beta Infotech description - Build Engineer, June 2013 to \
+                    February 2021. Maintained Jenkins jobs. Wrote Ansible playbooks.\n";
+        // Kubernetes and Terraform: Mar 2021 – Nov 2026; Jenkins and Ansible: Jun 2013 –
+        // Feb 2021. Neither job gets the skills list.
+        assert_eq!(
+            years_in(text),
+            [
+                "ansible=93",
+                "cloud-computing=69",
+                "devops=69",
+                "jenkins=93",
+                "kubernetes=69",
+                "terraform=69"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_flattened_entry_starts_after_the_last_sentence() {
+        let text = "Summary: Data engineer. Work History: Data Engineer, Acme Networks \
+                    (Feb 2023 - Present): built Spark jobs; orchestrated DAGs in Airflow. \
+                    BI Developer, Beta Bank (Mar 2019 - Jan 2023): built SSIS packages.\n";
+        assert_eq!(years_in(text), ["airflow=46", "spark=46", "ssis=47"]);
+    }
+
+    #[test]
+    fn a_heading_in_capitals_ends_the_skills_list_before_an_entry() {
+        let text = "Ana Ortega - Marketing Analyst\nSUMMARY Marketing analyst for retail brands. \
+                    CORE SKILLS SQL, Google Analytics, Excel, Python EXPERIENCE Senior Analyst | \
+                    Tienda S.A. de C.V. | 04/2022 - Present | Weekly channel report in BigQuery; \
+                    moved 30 percent of the budget. Analyst | Agencia Nopal | 08/2019 - 03/2022 | \
+                    Built Excel reports; automated data pulls with Python.\n";
+        assert_eq!(years_in(text), ["bigquery=56", "excel=32", "python=32"]);
+    }
+
+    #[test]
+    fn a_project_label_does_not_end_a_kaggle_job() {
+        let text = "Skill Details\nSPARK- Exprience - 60 months\nCompany Details\n\
+                    company - Acme Infotech\n\
+                    description - Big Data Engineer Duration: 01/2019 - 12/2020 Project: Retail \
+                    data lake Roles: ➢ Built PySpark jobs ➢ Wrote Kafka consumers\n";
+        assert_eq!(
+            years_in(text),
+            ["big-data=24", "data-lake=24", "kafka=24", "pyspark=24"]
+        );
+    }
+
+    #[test]
+    fn a_match_counts_for_an_implied_skill_it_names() {
+        let text = "EXPERIENCE\nML Engineer, Acme\nJan 2020 - Dec 2021\n\
+                    - Ran services on AWS EKS; trained models in PyTorch\n";
+        let got = years_in(text);
+        assert!(got.contains(&"aws=24".to_string()), "{got:?}");
+        assert!(got.contains(&"aws-eks=24".to_string()), "{got:?}");
+        assert!(!got.iter().any(|y| y.starts_with("python=")), "{got:?}");
     }
 }
