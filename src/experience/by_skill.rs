@@ -191,8 +191,8 @@ fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// Whether a full stop after `before` ends a sentence: the word before it is a lower-case
-/// word of three letters or more, a longer word, or ends in a digit, `%` or `)`; not "Pvt.",
-/// "Ltd.", "B.E." or "Sept.".
+/// word of three letters or more, an acronym ("on AWS."), a longer word, or ends in a digit,
+/// `%` or `)`; not "Pvt.", "Ltd.", "B.E." or "Sept.".
 fn sentence_end(before: &str) -> bool {
     let word = before
         .rsplit(|c: char| c.is_whitespace())
@@ -205,6 +205,7 @@ fn sentence_end(before: &str) -> bool {
     word.ends_with(|c: char| c.is_ascii_digit() || c == '%' || c == ')')
         || n > 4
         || (n >= 3 && word.chars().all(char::is_lowercase))
+        || (n >= 2 && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()))
 }
 
 /// Whether a heading is a job's own label rather than a section: "Project:" in a Kaggle-style
@@ -339,6 +340,14 @@ mod tests {
                     (Feb 2023 - Present): built Spark jobs; orchestrated DAGs in Airflow. \
                     BI Developer, Beta Bank (Mar 2019 - Jan 2023): built SSIS packages.\n";
         assert_eq!(years_in(text), ["airflow=46", "spark=46", "ssis=47"]);
+        // A sentence may end in an acronym.
+        let text = "EXPERIENCE Platform Engineer, Acme (Jan 2022 - Dec 2023) - Built payout \
+                    services in Go handling two million transfers a day - Ran the services \
+                    on Kubernetes on AWS. Backend Engineer, Beta Logistics (Jan 2019 - Dec \
+                    2021) - Wrote Java services.\n";
+        let got = years_in(text);
+        assert!(got.contains(&"kubernetes=24".to_string()), "{got:?}");
+        assert!(got.contains(&"java=36".to_string()), "{got:?}");
     }
 
     #[test]
