@@ -15,7 +15,8 @@
 //! between two ranges is the end of the earlier job and then the header of the next one.
 //! The next entry starts at its header: at the last Kaggle-style `company - ` label; else
 //! after the last sentence end, `;`, `: `, bullet or heading in capitals ("EXPERIENCE
-//! Senior Analyst | ..."); else 80 bytes before its range. The "Python - Experience - 72
+//! Senior Analyst | ..."); else, after another job on the same line, 80 bytes before its
+//! range. The "Python - Experience - 72
 //! months" lines of Kaggle résumés are not used: the gold counts the dated jobs instead.
 
 use super::{DateRange, Experience, YearMonth, union_months};
@@ -70,9 +71,9 @@ pub fn entries<'e>(
             // the previous entry and then this entry's header ("... 80 minutes. Data
             // Engineer, Lekki Trust Bank (Nov 2020 - ..."): the entry starts at the header.
             let from = own.max(lower);
-            let flattened = (i > 0 && work[i - 1].span.end > own) || r.span.start - from > 100;
-            if flattened {
-                return header_start(text, from..r.span.start);
+            let shared = i > 0 && work[i - 1].span.end > own;
+            if shared || r.span.start - from > 100 {
+                return header_start(text, from..r.span.start, shared);
             }
             // The title line above, if it is plain text.
             let mut start = own;
@@ -131,9 +132,10 @@ const HEADER_WINDOW: usize = 80;
 
 /// Where a flattened job entry's header starts in `span`, the text between the previous
 /// entry's range (or its section's heading) and this entry's range: at the last Kaggle-style
-/// `company - ` label, else just after the last sentence end, `;`, `: ` or bullet, else
-/// [`HEADER_WINDOW`] bytes before the range (at a word).
-fn header_start(text: &str, span: std::ops::Range<usize>) -> usize {
+/// `company - ` label, else just after the last sentence end, `;`, `: `, bullet or heading in
+/// capitals, else, when the previous job's range is on the same line (`shared`),
+/// [`HEADER_WINDOW`] bytes before the range (at a word), else at the start of `span`.
+fn header_start(text: &str, span: std::ops::Range<usize>, shared: bool) -> usize {
     let seg = &text[span.clone()];
     let lower = seg.to_ascii_lowercase();
     if let Some(at) = lower.rfind("company - ") {
@@ -171,7 +173,7 @@ fn header_start(text: &str, span: std::ops::Range<usize>) -> usize {
     }
     let start = match boundary {
         Some(at) => at,
-        None if seg.len() > HEADER_WINDOW => {
+        None if shared && seg.len() > HEADER_WINDOW => {
             let mut at = seg.len() - HEADER_WINDOW;
             while !seg.is_char_boundary(at) {
                 at += 1;
@@ -348,6 +350,14 @@ mod tests {
         let got = years_in(text);
         assert!(got.contains(&"kubernetes=24".to_string()), "{got:?}");
         assert!(got.contains(&"java=36".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn a_long_line_before_a_lone_range_stays_with_it() {
+        let text = "EXPERIENCE\nPython Developer, Acme Retail Corporation, where I built demand \
+                    forecasts and reporting services for the supply chain and finance teams \
+                    (Jan 2020 - Dec 2021)\n";
+        assert_eq!(years_in(text), ["python=24"]);
     }
 
     #[test]
