@@ -66,7 +66,7 @@ pub fn entries<'e>(
                 .filter(|&h| h <= r.span.start)
                 .max()
                 .unwrap_or(0);
-            let lower = after_previous.max(after_heading);
+            let lower = after_previous.max(after_heading).min(r.span.start);
             // In a flattened résumé the text before the range on its line is the end of
             // the previous entry and then this entry's header ("... 80 minutes. Data
             // Engineer, Lekki Trust Bank (Nov 2020 - ..."): the entry starts at the header.
