@@ -1244,6 +1244,11 @@ pub enum RangeKind {
 ///    institute, ...) and the nearest non-blank line above holds an education range
 ///    (entries listed together belong together);
 /// 4. or, outside a work section, those lines name a school and no job word.
+///
+/// "The text around it on its line" is 100 bytes either side, but on the right no further
+/// than the next bullet or sentence end: in a flattened résumé that is where the next entry
+/// begins ("Data Analyst, Beta Jul 2017 - May 2019 • Automated reports in R Education M.S.
+/// Statistics ..." is a job).
 pub fn classify(text: &str, ranges: &mut [DateRange]) {
     if ranges.is_empty() {
         return;
@@ -1301,6 +1306,9 @@ pub fn classify(text: &str, ranges: &mut [DateRange]) {
         // The range's own lines, cut to CONTEXT bytes either side of it.
         let from = r.span.start.saturating_sub(CONTEXT).max(starts[first]);
         let to = (r.span.end + CONTEXT).min(starts[last] + lines[last].len());
+        // In a flattened résumé the next entry follows a bullet or a sentence end: "Jul 2017
+        // - May 2019 • Automated reports in R Education M.S. Statistics" is a job.
+        let to = r.span.end + clause_end(slice_around(text, r.span.end, to));
         let own = Words::of(std::iter::once(slice_around(text, from, to)));
         let near = own.or(Words::of(
             neighbour(first, true)
@@ -1336,6 +1344,28 @@ pub fn classify(text: &str, ranges: &mut [DateRange]) {
 const CONTEXT: usize = 100;
 
 /// `text[from..to]`, widened to character boundaries.
+/// Where the text after a range first ends a clause for [`classify`]: at a bullet, or a full
+/// stop before a space and a capital after a lower-case word ("small businesses. Education:
+/// B.S."); the whole of `after` when neither comes.
+fn clause_end(after: &str) -> usize {
+    let mut prev_lower = false;
+    for (at, c) in after.char_indices() {
+        let rest = &after[at + c.len_utf8()..];
+        match c {
+            '•' | '➢' | '▪' | '●' if at > 0 => return at,
+            '.' if prev_lower
+                && rest.starts_with(' ')
+                && rest[1..].starts_with(char::is_uppercase) =>
+            {
+                return at;
+            }
+            _ => {}
+        }
+        prev_lower = c.is_lowercase();
+    }
+    after.len()
+}
+
 fn slice_around(text: &str, mut from: usize, mut to: usize) -> &str {
     to = to.min(text.len());
     from = from.min(to);

@@ -85,7 +85,7 @@ impl Structure {
             Kind::Resume => {
                 let sections = Sections::find(text, kind);
                 let skill_years = experience.map_or_else(Vec::new, |e| {
-                    experience::skill_years(text, e, &sections, &ex.matches)
+                    experience::skill_years(text, e, &sections, &ex.matches, lexicon)
                 });
                 let degree = education::held(text, &sections);
                 Structure {

@@ -417,6 +417,22 @@ const FIXTURES: &[Fixture] = &[
         kinds: "WWE",
         months: 114,
     },
+    Fixture {
+        name: "flattened: a degree after the next bullet is not the job's",
+        text: "Experience Data Scientist, Acme Jun 2019 - Dec 2021 • Built models in Python \
+               Data Analyst, Beta Jul 2017 - May 2019 • Automated reports in R Education M.S. \
+               Statistics, Ohio Valley University 2015 - 2017\n",
+        kinds: "WWE",
+        months: 31 + 23,
+    },
+    Fixture {
+        name: "flattened: a degree after the next sentence is not the job's",
+        text: "Experience: Backend Engineer, Acme (Nov 2018 - Oct 2021) - Wrote Java services. \
+               Web Developer, Beta (Feb 2017 - Jan 2018) - Built PHP websites for small \
+               businesses. Education: B.S. Computer Science, State University, 2012 - 2016.\n",
+        kinds: "WWE",
+        months: 36 + 12,
+    },
 ];
 
 #[test]

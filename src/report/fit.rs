@@ -120,7 +120,8 @@ pub struct CreditOut<'a> {
     /// experience or projects section), which earns more than a skills list.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub demonstrated: Option<bool>,
-    /// In a résumé, the years of the dated job entries that mention it, when any.
+    /// In a résumé, the years of the dated job entries that mention it (or name it within a
+    /// skill that implies it: "AWS" in "AWS Lambda"), when any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub years: Option<f64>,
     /// The mentioned skill that implies it, when only implied.
