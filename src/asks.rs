@@ -26,7 +26,7 @@
 //! Skills before the years label them when the years end their part of the clause or only
 //! a few words stand between ("Tableau or Power BI, 2+ years", "Kafka experience of two
 //! years or longer", "Kubernetes in production for at least 3 years", "Airflow or a similar
-//! orchestrator (2+ years)"). Fields of work are read by kind: a job area ([`ROLES`]: data
+//! orchestrator (2+ years)"). Fields of work are read by kind: a job area (`ROLES`: data
 //! science, backend development, security engineering, MLOps, ...) is the job, an overall
 //! ask ("3+ years in data science", "in a QA or test engineering role"), while a technique
 //! (`TECHNIQUES`) is a skill ("7 years of experience in machine learning"). Parts given
