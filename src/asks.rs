@@ -790,14 +790,7 @@ fn years_asks(
         let lead = &text[end..lead_end];
         if let Some(first) = later.first() {
             if lead.split_whitespace().count() <= 6 && !lead.contains('(') {
-                covered.push(first);
-                for m in &later[1..] {
-                    let last = covered[covered.len() - 1];
-                    if m.start < last.end || !only_separators(&text[last.end..m.start]) {
-                        break;
-                    }
-                    covered.push(m);
-                }
+                covered = listed_after(text, first, later[1..].iter().copied());
             }
         }
         // "deep learning models for computer vision": years of a method for an application
@@ -849,14 +842,7 @@ fn years_asks(
             let gap = rest.first().map_or("", |m| &text[from..m.start]);
             if gap.split_whitespace().count() <= 2 && !gap.contains('(') {
                 if let Some(first) = rest.first() {
-                    let mut list = vec![*first];
-                    for m in &rest[1..] {
-                        let last = list[list.len() - 1];
-                        if m.start < last.end || !only_separators(&text[last.end..m.start]) {
-                            break;
-                        }
-                        list.push(m);
-                    }
+                    let list = listed_after(text, first, rest[1..].iter().copied());
                     if list.iter().all(|m| is_field(&lexicon.skill(m.skill).id)) {
                     } else if all_fields {
                         covered = list;
@@ -895,14 +881,11 @@ fn years_asks(
         // tooling".
         let of_role = a_role && !lead_words.iter().any(|w| w == "with" || w == "using");
         let overall = as_role || of_work || in_field || field_work || of_role;
-        let mut after: Vec<SkillIdx> = Vec::new();
-        if !overall {
-            for m in &covered {
-                if !after.contains(&m.skill) {
-                    after.push(m.skill);
-                }
-            }
-        }
+        let after: Vec<SkillIdx> = if overall {
+            Vec::new()
+        } else {
+            skills_of(&covered)
+        };
         // "Docker and Kubernetes, 3+ years each": every skill listed before it.
         let each = {
             let rest = past_qualifiers(&text[end..]);
@@ -1044,18 +1027,7 @@ fn first_list(text: &str, matches: &[Match], from: usize, to: usize) -> Option<V
         .iter()
         .filter(|m| m.start >= from && m.end <= to && !m.negated);
     let first = inside.next()?;
-    let mut skills = vec![first.skill];
-    let mut last = first;
-    for m in inside {
-        if m.start < last.end || !only_separators(&text[last.end..m.start]) {
-            break;
-        }
-        if !skills.contains(&m.skill) {
-            skills.push(m.skill);
-        }
-        last = m;
-    }
-    Some(skills)
+    Some(skills_of(&listed_after(text, first, inside)))
 }
 
 /// `matches` with machine learning for MLOps where its form names machine learning and not
@@ -1137,6 +1109,35 @@ fn with_purpose(
     }
 }
 
+/// `first` and the matches of `rest` listed right after it ("Python, SQL and Spark"), each
+/// joined to the one before by separators only.
+fn listed_after<'a>(
+    text: &str,
+    first: &'a Match,
+    rest: impl IntoIterator<Item = &'a Match>,
+) -> Vec<&'a Match> {
+    let mut list = vec![first];
+    for m in rest {
+        let last = list[list.len() - 1];
+        if m.start < last.end || !only_separators(&text[last.end..m.start]) {
+            break;
+        }
+        list.push(m);
+    }
+    list
+}
+
+/// The distinct skills of `list`, in order.
+fn skills_of(list: &[&Match]) -> Vec<SkillIdx> {
+    let mut skills: Vec<SkillIdx> = Vec::new();
+    for m in list {
+        if !skills.contains(&m.skill) {
+            skills.push(m.skill);
+        }
+    }
+    skills
+}
+
 /// The skill `last` and those listed right before it from `from` on ("Docker and
 /// Kubernetes"), in text order.
 fn listed_before(text: &str, matches: &[Match], from: usize, last: &Match) -> Vec<SkillIdx> {
@@ -1152,13 +1153,8 @@ fn listed_before(text: &str, matches: &[Match], from: usize, last: &Match) -> Ve
         }
         list.push(m);
     }
-    let mut skills: Vec<SkillIdx> = Vec::new();
-    for m in list.iter().rev() {
-        if !skills.contains(&m.skill) {
-            skills.push(m.skill);
-        }
-    }
-    skills
+    list.reverse();
+    skills_of(&list)
 }
 
 /// A part of a years ask given without the word "years", after it in its clause: "5+ years
@@ -1236,20 +1232,10 @@ fn nested_ask(text: &str, matches: &[Match], from: usize, to: usize) -> Option<Y
         .find(|m| m.start >= after && m.end <= to && !m.negated)
         .filter(|m| text[after..m.start].split_whitespace().count() <= 3)?;
     // With the skills listed right after it ("with Go and Python").
-    let mut skills = vec![first.skill];
-    let mut last = first;
-    for m in matches
+    let rest = matches
         .iter()
-        .filter(|m| m.start >= first.end && m.end <= to && !m.negated)
-    {
-        if m.start < last.end || !only_separators(&text[last.end..m.start]) {
-            break;
-        }
-        if !skills.contains(&m.skill) {
-            skills.push(m.skill);
-        }
-        last = m;
-    }
+        .filter(|m| m.start >= first.end && m.end <= to && !m.negated);
+    let skills = skills_of(&listed_after(text, first, rest));
     (1..=30).contains(&n).then(|| YearsAsk {
         skills,
         min: n,
