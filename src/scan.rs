@@ -1088,10 +1088,12 @@ fn years_label(t: &[u8], end: usize) -> bool {
 /// Whether the form starting at `start` is what some years are of: "5 years of Go", "two
 /// years or so of Go".
 fn years_of(t: &[u8], start: usize) -> bool {
-    // The words before `start`, last first, lowercased ASCII; at most four.
-    let mut words: Vec<&[u8]> = Vec::with_capacity(4);
+    // The words before `start`, last first; at most four (no allocation: this runs for
+    // every ambiguous form without a near word).
+    let mut words: [&[u8]; 4] = [&[]; 4];
+    let mut n = 0;
     let mut i = start;
-    while words.len() < 4 {
+    while n < words.len() {
         while i > 0 && t[i - 1] == b' ' {
             i -= 1;
         }
@@ -1102,8 +1104,10 @@ fn years_of(t: &[u8], start: usize) -> bool {
         if i == end {
             break;
         }
-        words.push(&t[i..end]);
+        words[n] = &t[i..end];
+        n += 1;
     }
+    let words = &words[..n];
     let is = |k: usize, w: &str| {
         words
             .get(k)
