@@ -117,6 +117,9 @@ mod tests {
             "structure/holdout/postings",
             "structure/blind/postings",
             "structure/years-blind/postings",
+            "structure/blind4/postings",
+            "structure/blind5/postings",
+            "structure/blind6/postings",
         ];
         let mut read = 0;
         for dir in dirs {
